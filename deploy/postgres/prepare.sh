@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Prepares PostgreSQL for the suite on a Debian machine in any state, then creates (idempotently) the databases,
+# one login role and one schema per service, each role allowed only its own schema.
+#
+#   local (default): running → used; installed but stopped → started; missing → apt-get installed and started.
+#   external: set PG_ADMIN_URL (e.g. postgresql://admin:secret@db.example:5432/postgres) and nothing is installed;
+#             psql must be on the PATH.
+#
+# Variables: DB_NAME (serialgen), DB_TEST_NAME (serialgen_test), <ROLE>_DB_PASSWORD for each role (CONFIG_DB_PASSWORD,
+# GENERATION_DB_PASSWORD, ERP_SYNC_DB_PASSWORD, AGGREGATION_DB_PASSWORD; local default: the role's name).
+set -euo pipefail
+export PGOPTIONS="-c client_min_messages=warning"
+
+DB_NAME=${DB_NAME:-serialgen}
+DB_TEST_NAME=${DB_TEST_NAME:-serialgen_test}
+ROLES=(config generation erp_sync aggregation)
+
+log() { echo "[postgres] $*"; }
+
+as_superuser() { # runs psql as a superuser with the given arguments
+  if [ -n "${PG_ADMIN_URL:-}" ]; then
+    psql "$PG_ADMIN_URL" -v ON_ERROR_STOP=1 -q "$@"
+  elif [ "$(id -u)" = 0 ]; then
+    (cd / && runuser -u postgres -- psql -v ON_ERROR_STOP=1 -q "$@")
+  elif [ "$(id -un)" = postgres ]; then
+    psql -v ON_ERROR_STOP=1 -q "$@"
+  else
+    (cd / && sudo -n -u postgres psql -v ON_ERROR_STOP=1 -q "$@")
+  fi
+}
+
+maybe_sudo() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
+
+ensure_local_server() {
+  if command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p "${DB_PORT:-5432}"; then
+    log "server already running on 127.0.0.1:${DB_PORT:-5432}"
+    return
+  fi
+  if ! command -v pg_lsclusters >/dev/null || [ -z "$(pg_lsclusters -h 2>/dev/null)" ]; then
+    log "installing PostgreSQL with apt-get"
+    maybe_sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive maybe_sudo apt-get install -y -qq postgresql >/dev/null
+  fi
+  if [ -z "$(pg_lsclusters -h 2>/dev/null)" ]; then
+    version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+    log "creating cluster $version/main"
+    maybe_sudo pg_createcluster "$version" main >/dev/null
+  fi
+  read -r version cluster _ <<<"$(pg_lsclusters -h | head -1)"
+  log "starting cluster $version/$cluster"
+  maybe_sudo pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" start || true
+  for _ in $(seq 1 30); do
+    pg_isready -q -h 127.0.0.1 -p "${DB_PORT:-5432}" && return
+    sleep 1
+  done
+  echo "PostgreSQL did not become ready" >&2
+  exit 1
+}
+
+password_of() { local var; var="$(echo "$1" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD"; echo "${!var:-$1}"; }
+
+if [ -z "${PG_ADMIN_URL:-}" ]; then
+  ensure_local_server
+else
+  log "using the external server named by PG_ADMIN_URL; installing nothing"
+fi
+
+for role in "${ROLES[@]}"; do
+  password=$(password_of "$role")
+  as_superuser -v role="$role" -v password="$password" <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role') \gexec
+ALTER ROLE :"role" WITH LOGIN PASSWORD :'password' NOSUPERUSER NOCREATEDB NOCREATEROLE;
+SQL
+done
+
+for db in "$DB_NAME" "$DB_TEST_NAME"; do
+  as_superuser -v db="$db" <<'SQL'
+SELECT format('CREATE DATABASE %I', :'db') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
+REVOKE ALL ON DATABASE :"db" FROM PUBLIC;
+SQL
+  for role in "${ROLES[@]}"; do
+    as_superuser -d "$db" -v db="$db" -v role="$role" <<'SQL'
+GRANT CONNECT, TEMPORARY ON DATABASE :"db" TO :"role";
+CREATE SCHEMA IF NOT EXISTS :"role" AUTHORIZATION :"role";
+REVOKE ALL ON SCHEMA :"role" FROM PUBLIC;
+SQL
+  done
+  # Range exclusion constraints (serial allocations) need btree_gist; only a superuser may create it.
+  as_superuser -d "$db" -c 'REVOKE CREATE ON SCHEMA public FROM PUBLIC; CREATE EXTENSION IF NOT EXISTS btree_gist SCHEMA public;'
+  log "database $db ready (schemas: ${ROLES[*]})"
+done

@@ -1,0 +1,19 @@
+package org.serialgen.events;
+
+/** Every Kafka topic of the suite. The ERP topic carries the ERP's own records; the others carry {@link EventEnvelope}s. */
+public final class Topics {
+
+    /** Work orders as the ERP publishes them ({@link ErpWorkOrder}, no envelope: it is a third party's format). */
+    public static final String ERP_WORKORDERS = "erp.workorders.v1";
+    /** Validated work orders from erp-sync-service ({@link WorkOrderSynced}). */
+    public static final String WORKORDERS = "serialgen.workorders.v1";
+    /** Container counts per packaging level from aggregation-service ({@link AggregationComputed}). */
+    public static final String AGGREGATION = "serialgen.aggregation.v1";
+    /** Each newly active configuration version from config-service ({@link ConfigActivated}). */
+    public static final String CONFIG = "serialgen.config.v1";
+    /** Generation task progress from generation-service. */
+    public static final String GENERATION = "serialgen.generation.v1";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,79 @@
+package org.serialgen.kit.outbox;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Sends stored events to Kafka and marks them sent, in one transaction per batch. Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so several replicas relay side by side without sending a row twice at once. A crash
+ * after the send and before the commit sends the batch again: delivery is at least once, and every consumer drops
+ * repeats by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 500;
+
+    @Inject
+    @Channel("outbox")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2 * BATCH)
+    MutinyEmitter<String> emitter;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Scheduled(every = "${serialgen.outbox.poll-interval}", delayed = "1s",
+        concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> relay() {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(
+                        "SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT " + BATCH
+                            + " FOR UPDATE SKIP LOCKED", OutboxEvent.class)
+                    .getResultList())
+                .flatMap(this::send))
+            .onFailure().invoke(e -> LOG.warnf("outbox relay failed, will retry: %s", e.getMessage()))
+            .onFailure().recoverWithNull()
+            .replaceWithVoid();
+    }
+
+    private Uni<Void> send(List<OutboxEvent> batch) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<Void>> sends = batch.stream().map(this::send).toList();
+        return Uni.join().all(sends).andFailFast().invoke(() -> {
+            Instant now = Instant.now();
+            batch.forEach(row -> row.publishedAt = now);
+            registry.counter("serialgen.outbox.published").increment(batch.size());
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> send(OutboxEvent row) {
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+            .withTopic(row.topic).withKey(row.messageKey).build();
+        return emitter.sendMessage(Message.of(row.envelope).addMetadata(metadata));
+    }
+
+    /** Sent rows are kept a week for inspection, then removed so the table stays small. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purgeSent() {
+        return Panache.withTransaction(() -> OutboxEvent.delete(
+            "publishedAt < ?1", Instant.now().minusSeconds(7 * 24 * 3600))).replaceWithVoid();
+    }
+}

@@ -1,0 +1,89 @@
+package org.serialgen.kit.errors;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A failure the caller caused and can act on; {@link ErrorMappers} turns it into its status and error body. The
+ * subclasses are the only kinds a service throws on purpose.
+ */
+public abstract class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String error;
+
+    protected ApiException(int status, String error, String message) {
+        super(message);
+        this.status = status;
+        this.error = error;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public Map<String, List<String>> details() {
+        return null;
+    }
+
+    public String code() {
+        return null;
+    }
+
+    /** 400: input that breaks a rule; {@code details} names each field and what is wrong with it. */
+    public static final class Validation extends ApiException {
+        private final Map<String, List<String>> details;
+
+        public Validation(Map<String, List<String>> details) {
+            this("Invalid input data", details);
+        }
+
+        public Validation(String message, Map<String, List<String>> details) {
+            super(400, "validation_error", message);
+            this.details = Map.copyOf(details);
+        }
+
+        public static Validation of(String field, String problem) {
+            return new Validation(Map.of(field, List.of(problem)));
+        }
+
+        @Override
+        public Map<String, List<String>> details() {
+            return details;
+        }
+    }
+
+    /** 404 with a machine-readable code such as {@code WO_NOT_FOUND}. */
+    public static final class NotFound extends ApiException {
+        private final String code;
+
+        public NotFound(String code, String message) {
+            super(404, "not_found", message);
+            this.code = code;
+        }
+
+        @Override
+        public String code() {
+            return code;
+        }
+    }
+
+    /** 409: the request is valid but the resource's state does not allow it (stale version, wrong status). */
+    public static final class Conflict extends ApiException {
+        private final String code;
+
+        public Conflict(String code, String message) {
+            super(409, "conflict", message);
+            this.code = code;
+        }
+
+        @Override
+        public String code() {
+            return code;
+        }
+    }
+}

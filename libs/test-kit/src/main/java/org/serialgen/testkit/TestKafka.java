@@ -1,0 +1,83 @@
+package org.serialgen.testkit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Plain Kafka clients against the test broker: tests publish as the ERP or a peer service and read what came out. */
+public final class TestKafka {
+
+    static final String BOOTSTRAP_PROPERTY = "serialgen.test.kafka.bootstrap";
+
+    private TestKafka() {
+    }
+
+    public static String bootstrapServers() {
+        String bootstrap = System.getProperty(BOOTSTRAP_PROPERTY);
+        if (bootstrap == null) {
+            throw new IllegalStateException("KafkaBrokerResource has not started: annotate a test class with it");
+        }
+        return bootstrap;
+    }
+
+    public static void publish(String topic, String key, String value) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("publish to " + topic + " failed", e.getCause());
+        }
+    }
+
+    /**
+     * Every record on {@code topic} (from the beginning) whose value matches, read until {@code settle} has passed
+     * without a new match after at least {@code expected} matches, or until {@code timeout}.
+     */
+    public static List<ConsumerRecord<String, String>> records(String topic, Predicate<String> match, int expected,
+                                                               Duration timeout, Duration settle) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-probe-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plus(timeout);
+            Instant lastMatch = Instant.now();
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (match.test(record.value())) {
+                        found.add(record);
+                        lastMatch = Instant.now();
+                    }
+                }
+                if (found.size() >= expected && Instant.now().isAfter(lastMatch.plus(settle))) {
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+}

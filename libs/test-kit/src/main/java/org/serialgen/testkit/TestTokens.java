@@ -1,0 +1,60 @@
+package org.serialgen.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.Set;
+
+import io.smallrye.jwt.build.Jwt;
+
+/** Bearer tokens for tests, signed with the key {@link JwtKeysResource} made for this run. */
+public final class TestTokens {
+
+    public static final String ISSUER = "serialgen-test";
+    static final String PRIVATE_KEY_PROPERTY = "serialgen.test.jwt.private-key";
+
+    private TestTokens() {
+    }
+
+    /** {@code Bearer …} for {@code subject} with {@code roles} in the groups claim. */
+    public static String bearer(String subject, String... roles) {
+        return "Bearer " + Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(roles))
+            .expiresIn(3600).sign(privateKey());
+    }
+
+    /** A well-formed token signed by a key nobody trusts. */
+    public static String forgedBearer(String subject, String... roles) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return "Bearer " + Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(roles))
+                .expiresIn(3600).sign(generator.generateKeyPair().getPrivate());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PrivateKey privateKey() {
+        String location = System.getProperty(PRIVATE_KEY_PROPERTY);
+        if (location == null) {
+            throw new IllegalStateException("JwtKeysResource has not started: annotate a test class with it");
+        }
+        try {
+            String pem = Files.readString(Path.of(location));
+            String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
