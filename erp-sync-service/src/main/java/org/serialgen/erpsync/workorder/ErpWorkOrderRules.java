@@ -1,0 +1,87 @@
+package org.serialgen.erpsync.workorder;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.serialgen.events.ErpWorkOrder;
+import org.serialgen.gs1.CharacterSet82;
+import org.serialgen.gs1.Gtin;
+
+/**
+ * Validation and cleansing of an ERP work order (FR-003): surrounding blanks are trimmed, a short GTIN is padded to
+ * GTIN-14, and every rule that fails is reported under its field.
+ */
+final class ErpWorkOrderRules {
+
+    static final long MAX_QUANTITY = 100_000_000L;
+    private static final Pattern WO_ID = Pattern.compile("[A-Za-z0-9._/-]{1,50}");
+
+    /** A work order that passed every rule, in canonical form. */
+    record Valid(String woId, String woName, String gtin, String lot, LocalDate expiry, long quantity) {
+    }
+
+    /** Exactly one of the two is set. */
+    record Outcome(Valid valid, Map<String, List<String>> problems) {
+    }
+
+    private ErpWorkOrderRules() {
+    }
+
+    static Outcome check(ErpWorkOrder record) {
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        String woId = trim(record.woId());
+        String woName = trim(record.woName());
+        String gtin = trim(record.gtin());
+        String lot = trim(record.lot());
+        String expiry = trim(record.expiry());
+
+        if (woId == null) {
+            add(problems, "wo_id", "This field is required");
+        } else if (!WO_ID.matcher(woId).matches()) {
+            add(problems, "wo_id", "1–50 characters of letters, digits, '.', '_', '/' or '-'");
+        }
+        if (woName == null) {
+            add(problems, "wo_name", "This field is required");
+        } else if (woName.length() > 200) {
+            add(problems, "wo_name", "At most 200 characters");
+        }
+        Gtin.problem(gtin).ifPresent(p -> add(problems, "gtin", p));
+        if (lot == null) {
+            add(problems, "lot", "This field is required");
+        } else if (lot.length() > 20 || !CharacterSet82.containsAll(lot)) {
+            add(problems, "lot", "1–20 characters of GS1 character set 82 (AI 10)");
+        }
+        LocalDate expiryDate = null;
+        if (expiry == null) {
+            add(problems, "expiry", "This field is required");
+        } else {
+            try {
+                expiryDate = LocalDate.parse(expiry);
+            } catch (DateTimeParseException e) {
+                add(problems, "expiry", "Must be a date as yyyy-MM-dd");
+            }
+        }
+        if (record.quantity() == null) {
+            add(problems, "quantity", "This field is required");
+        } else if (record.quantity() <= 0 || record.quantity() > MAX_QUANTITY) {
+            add(problems, "quantity", "Must be between 1 and " + MAX_QUANTITY);
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome(null, problems);
+        }
+        return new Outcome(new Valid(woId, woName, Gtin.parse(gtin).value(), lot, expiryDate, record.quantity()), null);
+    }
+
+    private static String trim(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static void add(Map<String, List<String>> problems, String field, String problem) {
+        problems.computeIfAbsent(field, k -> new ArrayList<>()).add(problem);
+    }
+}
