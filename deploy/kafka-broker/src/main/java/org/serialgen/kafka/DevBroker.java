@@ -8,7 +8,10 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -16,6 +19,9 @@ import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
@@ -25,7 +31,8 @@ import org.apache.kafka.common.utils.Time;
  *
  * <pre>
  *   java -cp "$(cat deploy/kafka-broker/target/broker.classpath):deploy/kafka-broker/target/classes" \
- *        org.serialgen.kafka.DevBroker --port 9092 --controller-port 9093 --dir /var/tmp/serialgen-kafka
+ *        org.serialgen.kafka.DevBroker --port 9092 --controller-port 9093 --dir /var/tmp/serialgen-kafka \
+ *        --topics erp.workorders.v1,serialgen.workorders.v1
  * </pre>
  *
  * Prints {@value #READY_PREFIX}host:port once clients can connect. With {@code --exit-on-stdin-eof} it stops when its
@@ -35,6 +42,7 @@ import org.apache.kafka.common.utils.Time;
 public final class DevBroker {
 
     public static final String READY_PREFIX = "KAFKA-DEV-BROKER READY ";
+    static final int PARTITIONS = 3;
 
     private DevBroker() {
     }
@@ -70,6 +78,7 @@ public final class DevBroker {
             }
         }, "dev-broker-shutdown"));
         server.startup();
+        createTopics("127.0.0.1:" + port, options.getOrDefault("--topics", ""));
         System.out.println(READY_PREFIX + "127.0.0.1:" + port);
         System.out.flush();
 
@@ -77,6 +86,23 @@ public final class DevBroker {
             watchStandardInput();
         }
         server.awaitShutdown();
+    }
+
+    /**
+     * Creates the named topics before anyone uses them: a consumer that subscribes to a topic that another client's
+     * first write auto-creates may wait for a metadata refresh before it gets all partitions.
+     */
+    static void createTopics(String bootstrap, String topics) throws Exception {
+        List<NewTopic> wanted = Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty())
+            .map(t -> new NewTopic(t, PARTITIONS, (short) 1)).toList();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
+            admin.createTopics(missing).all().get();
+        }
     }
 
     static Properties serverProperties(int port, int controllerPort, Path logDir) {
@@ -90,7 +116,7 @@ public final class DevBroker {
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
         p.setProperty("log.dirs", logDir.toString());
-        p.setProperty("num.partitions", "3");
+        p.setProperty("num.partitions", Integer.toString(PARTITIONS));
         p.setProperty("auto.create.topics.enable", "true");
         p.setProperty("offsets.topic.replication.factor", "1");
         p.setProperty("offsets.topic.num.partitions", "3");

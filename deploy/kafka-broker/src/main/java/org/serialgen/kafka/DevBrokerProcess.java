@@ -25,11 +25,13 @@ public final class DevBrokerProcess implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    public static DevBrokerProcess start(Duration timeout) {
+    /** Starts a broker with {@code topics} created up front. */
+    public static DevBrokerProcess start(Duration timeout, List<String> topics) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-            "-cp", System.getProperty("java.class.path"), DevBroker.class.getName(), "--exit-on-stdin-eof"));
+            "-cp", System.getProperty("java.class.path"), DevBroker.class.getName(), "--exit-on-stdin-eof",
+            "--topics", String.join(",", topics)));
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             CompletableFuture<String> ready = new CompletableFuture<>();

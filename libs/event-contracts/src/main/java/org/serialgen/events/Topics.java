@@ -14,6 +14,10 @@ public final class Topics {
     /** Generation task progress from generation-service. */
     public static final String GENERATION = "serialgen.generation.v1";
 
+    /** Every topic, for creating them up front (dev broker, deployment). */
+    public static final java.util.List<String> ALL = java.util.List.of(ERP_WORKORDERS, WORKORDERS, AGGREGATION, CONFIG,
+        GENERATION);
+
     private Topics() {
     }
 }

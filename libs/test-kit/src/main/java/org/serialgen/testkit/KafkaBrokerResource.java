@@ -3,6 +3,7 @@ package org.serialgen.testkit;
 import java.time.Duration;
 import java.util.Map;
 
+import org.serialgen.events.Topics;
 import org.serialgen.kafka.DevBrokerProcess;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -22,7 +23,7 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         if (external != null && !external.isBlank()) {
             bootstrap = external;
         } else {
-            broker = DevBrokerProcess.start(Duration.ofSeconds(90));
+            broker = DevBrokerProcess.start(Duration.ofSeconds(90), Topics.ALL);
             bootstrap = broker.bootstrapServers();
         }
         System.setProperty(TestKafka.BOOTSTRAP_PROPERTY, bootstrap);

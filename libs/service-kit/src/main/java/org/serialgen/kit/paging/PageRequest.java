@@ -14,7 +14,14 @@ public record PageRequest(int page, int size) {
 
     /** @throws ApiException.Validation naming {@code page} or {@code page_size} when out of range */
     public static PageRequest of(Integer page, Integer pageSize) {
-        Map<String, List<String>> problems = new LinkedHashMap<>();
+        return of(page, pageSize, new LinkedHashMap<>());
+    }
+
+    /**
+     * Like {@link #of(Integer, Integer)}, reporting out-of-range values together with the caller's own
+     * {@code problems} about other parameters.
+     */
+    public static PageRequest of(Integer page, Integer pageSize, Map<String, List<String>> problems) {
         int p = page == null ? 1 : page;
         int s = pageSize == null ? DEFAULT_SIZE : pageSize;
         if (p < 1) {

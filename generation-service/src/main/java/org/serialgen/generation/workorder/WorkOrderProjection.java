@@ -1,0 +1,133 @@
+package org.serialgen.generation.workorder;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.serialgen.events.AggregationComputed;
+import org.serialgen.events.ConfigActivated;
+import org.serialgen.events.EventCodec;
+import org.serialgen.events.WorkOrderSynced;
+import org.serialgen.kit.configreplica.ConfigReplica;
+import org.serialgen.kit.inbox.IdempotentConsumer;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Keeps work orders in step with their sources: the ERP's work orders (through erp-sync-service), the SSCC demand
+ * from aggregation-service and the serial demand from the active configuration. Each event is applied at most once
+ * and only when newer than what the work order already reflects; a demand that changes after generation started is
+ * not applied but reported on the work order.
+ */
+@ApplicationScoped
+public class WorkOrderProjection {
+
+    static final String CONSUMER = "generation-service";
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    ConfigReplica replica;
+
+    @Incoming("workorders-in")
+    public Uni<Void> onWorkOrder(String envelope) {
+        return consumer.consume(CONSUMER, envelope, event -> {
+            WorkOrderSynced synced = EventCodec.payload(event, WorkOrderSynced.class);
+            return WorkOrder.<WorkOrder>find("woId", synced.woId()).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult()
+                .flatMap(stored -> {
+                    if (stored != null && stored.erpRevision >= synced.revision()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Instant now = Instant.now();
+                    WorkOrder wo = stored != null ? stored : new WorkOrder();
+                    if (stored == null) {
+                        wo.woId = synced.woId();
+                        wo.woSource = "erp";
+                        wo.createdAt = now;
+                    }
+                    wo.woName = synced.woName();
+                    wo.gtin = synced.gtin();
+                    wo.lot = synced.lot();
+                    wo.expiry = synced.expiry();
+                    wo.quantity = synced.quantity();
+                    wo.erpRevision = synced.revision();
+                    wo.updatedAt = now;
+                    return replica.current()
+                        .invoke(config -> applySerialDemand(wo, config))
+                        .flatMap(config -> AggregationDemand.<AggregationDemand>findById(wo.woId))
+                        .invoke(demand -> applySsccDemand(wo, demand))
+                        .flatMap(demand -> wo.persist())
+                        .replaceWithVoid();
+                });
+        });
+    }
+
+    @Incoming("aggregation-in")
+    public Uni<Void> onAggregation(String envelope) {
+        return consumer.consume(CONSUMER, envelope, event -> {
+            AggregationComputed computed = EventCodec.payload(event, AggregationComputed.class);
+            return AggregationDemand.<AggregationDemand>findById(computed.woId(), LockModeType.PESSIMISTIC_WRITE)
+                .flatMap(stored -> {
+                    if (stored != null && stored.revision >= computed.revision()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    AggregationDemand demand = stored != null ? stored : new AggregationDemand();
+                    demand.woId = computed.woId();
+                    demand.revision = computed.revision();
+                    demand.quantity = computed.quantity();
+                    demand.ssccCount = computed.ssccCount();
+                    demand.receivedAt = Instant.now();
+                    return demand.persist()
+                        .flatMap(saved -> WorkOrder.<WorkOrder>find("woId", demand.woId)
+                            .withLock(LockModeType.PESSIMISTIC_WRITE).<WorkOrder>firstResult())
+                        .invoke(wo -> {
+                            if (wo != null) {
+                                applySsccDemand(wo, demand);
+                            }
+                        })
+                        .replaceWithVoid();
+                });
+        });
+    }
+
+    @Incoming("config-in")
+    public Uni<Void> onConfig(String envelope) {
+        return consumer.consume(CONSUMER, envelope, event -> {
+            ConfigActivated config = EventCodec.payload(event, ConfigActivated.class);
+            return replica.apply(config).flatMap(applied -> !applied ? Uni.createFrom().voidItem()
+                : WorkOrder.<WorkOrder>list("serialGenerationStatus", WorkOrder.PENDING)
+                    .flatMap(pending -> Multi.createFrom().iterable(pending)
+                        .invoke(wo -> applySerialDemand(wo, config))
+                        .collect().last().replaceWithVoid()));
+        });
+    }
+
+    private static void applySerialDemand(WorkOrder wo, ConfigActivated config) {
+        if (config == null || !WorkOrder.PENDING.equals(wo.serialGenerationStatus)) {
+            return;
+        }
+        wo.totalRequestedSerials = SerialDemand.serialsFor(wo.quantity, config.manufacturingPercentage(),
+            config.discrepancyTolerance());
+        wo.configVersion = config.version();
+        wo.updatedAt = Instant.now();
+    }
+
+    private static void applySsccDemand(WorkOrder wo, AggregationDemand demand) {
+        if (demand == null || demand.ssccCount == wo.totalRequestedSscc) {
+            return;
+        }
+        if (WorkOrder.PENDING.equals(wo.ssccGenerationStatus)) {
+            wo.totalRequestedSscc = demand.ssccCount;
+        } else {
+            wo.errorMessage = "Aggregation now needs " + demand.ssccCount + " SSCCs (revision " + demand.revision
+                + "), but SSCC generation had already started with " + wo.totalRequestedSscc;
+        }
+        wo.updatedAt = Instant.now();
+    }
+}

@@ -1,0 +1,97 @@
+package org.serialgen.generation.workorder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.serialgen.kit.errors.ApiException;
+import org.serialgen.kit.paging.PageRequest;
+import org.serialgen.kit.paging.PageResponse;
+import org.serialgen.security.Roles;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+@Path("/serial-generation/workorders/")
+@Produces(MediaType.APPLICATION_JSON)
+@WithSession
+@RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.ERP_OPERATOR, Roles.VIEWER})
+public class WorkOrderResource {
+
+    static final Set<String> STATUSES = Set.of("pending", "in_progress", "completed", "failed");
+    static final Set<String> SOURCES = Set.of("erp", "manual");
+
+    @GET
+    @Operation(summary = "Work orders with their generation status, newest first")
+    public Uni<PageResponse<WorkOrderView>> list(
+        @Parameter(description = "pending, in_progress, completed or failed: matches either generation status")
+        @QueryParam("status") String status,
+        @Parameter(description = "erp or manual") @QueryParam("source") String source,
+        @Parameter(description = "Part of wo_id, wo_name, gtin or lot") @QueryParam("search") String search,
+        @QueryParam("page") Integer page,
+        @Parameter(description = "1 to 100, default 20") @QueryParam("page_size") Integer pageSize,
+        @Context UriInfo uri) {
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        if (status != null && !STATUSES.contains(status)) {
+            problems.put("status", List.of("Must be one of pending, in_progress, completed, failed"));
+        }
+        if (source != null && !SOURCES.contains(source)) {
+            problems.put("source", List.of("Must be erp or manual"));
+        }
+        PageRequest request = PageRequest.of(page, pageSize, problems);
+
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (status != null) {
+            where.add("(ssccGenerationStatus = :status or serialGenerationStatus = :status)");
+            params.and("status", status);
+        }
+        if (source != null) {
+            where.add("woSource = :source");
+            params.and("source", source);
+        }
+        if (search != null && !search.isBlank()) {
+            where.add("(lower(woId) like :search or lower(woName) like :search or gtin like :search"
+                + " or lower(lot) like :search)");
+            params.and("search", "%" + search.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        String query = String.join(" and ", where);
+        Sort sort = Sort.descending("id");
+        var found = query.isEmpty() ? WorkOrder.<WorkOrder>findAll(sort) : WorkOrder.<WorkOrder>find(query, sort, params);
+        return found.count().flatMap(count -> found.page(request.index(), request.size()).list()
+            .map(rows -> PageResponse.of(uri, request, count, rows.stream().map(WorkOrderView::of).toList())));
+    }
+
+    @GET
+    @Path("{id}/")
+    @Operation(summary = "One work order, by its numeric id or its wo_id")
+    public Uni<WorkOrderView> get(@PathParam("id") String id) {
+        Uni<WorkOrder> byWoId = WorkOrder.<WorkOrder>find("woId", id).firstResult();
+        Uni<WorkOrder> found = !id.matches("\\d{1,9}") ? byWoId
+            : WorkOrder.<WorkOrder>findById(Integer.valueOf(id))
+                .flatMap(wo -> wo != null ? Uni.createFrom().item(wo) : byWoId);
+        return found.map(wo -> {
+            if (wo == null) {
+                throw new ApiException.NotFound("WO_NOT_FOUND", "Work order not found");
+            }
+            return WorkOrderView.of(wo);
+        });
+    }
+}

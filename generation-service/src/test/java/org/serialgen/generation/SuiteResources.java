@@ -1,0 +1,12 @@
+package org.serialgen.generation;
+
+import org.serialgen.testkit.JwtKeysResource;
+import org.serialgen.testkit.KafkaBrokerResource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+
+/** Starts the real Kafka broker and the run's JWT keys once for every test of this module. */
+@QuarkusTestResource(KafkaBrokerResource.class)
+@QuarkusTestResource(JwtKeysResource.class)
+public class SuiteResources {
+}

@@ -1,0 +1,145 @@
+package org.serialgen.generation.workorder;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.serialgen.events.AggregationComputed;
+import org.serialgen.events.ConfigActivated;
+import org.serialgen.events.ConfigActivated.AggregationRule;
+import org.serialgen.events.EventCodec;
+import org.serialgen.events.EventEnvelope;
+import org.serialgen.events.EventTypes;
+import org.serialgen.events.Topics;
+import org.serialgen.events.WorkOrderSynced;
+import org.serialgen.testkit.TestKafka;
+import org.serialgen.testkit.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkOrderProjectionTest {
+
+    static final String SUPERVISOR = TestTokens.bearer("sam.supervisor", "supervisor");
+
+    static void publish(String topic, String key, String eventType, Object payload) {
+        TestKafka.publish(topic, key, EventCodec.write(EventCodec.envelope(eventType, payload)));
+    }
+
+    static void publishConfig(long version, String manufacturing) {
+        publish(Topics.CONFIG, "config", EventTypes.CONFIG_ACTIVATED, new ConfigActivated(version, List.of(), List.of(),
+            new BigDecimal(manufacturing), new BigDecimal("5.00"), Map.of("l1", new AggregationRule(true, 1)), "test",
+            Instant.now()));
+    }
+
+    static WorkOrderSynced workOrder(String woId, long quantity, long revision) {
+        return new WorkOrderSynced(woId, "Batch " + woId, "09506000134352", "LOT-1", LocalDate.of(2028, 3, 31),
+            quantity, revision, Instant.now());
+    }
+
+    static AggregationComputed aggregation(String woId, long revision, long sscc) {
+        return new AggregationComputed(woId, 1_000, revision, "config:v1", List.of(), sscc);
+    }
+
+    static ValidatableResponse workOrderView(String woId) {
+        return given().header("Authorization", SUPERVISOR).get("/serial-generation/workorders/" + woId + "/").then();
+    }
+
+    static void eventually(Runnable assertion) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(assertion::run);
+    }
+
+    static String newWoId() {
+        return "WO-GEN-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    @Order(1)
+    void upsertsAnErpWorkOrderWithDemandsFromConfigAndAggregation() {
+        publishConfig(1, "100.00");
+        String woId = newWoId();
+        publish(Topics.WORKORDERS, woId, EventTypes.WORKORDER_SYNCED, workOrder(woId, 1_000, 1));
+        publish(Topics.AGGREGATION, woId, EventTypes.AGGREGATION_COMPUTED, aggregation(woId, 1, 10));
+        eventually(() -> workOrderView(woId).statusCode(200)
+            .body("wo_source", equalTo("erp"))
+            .body("serial_generation_status", equalTo("pending"))
+            .body("sscc_generation_status", equalTo("pending"))
+            .body("total_requested_serials", equalTo(1_050))
+            .body("total_requested_sscc", equalTo(10))
+            .body("lot", equalTo("LOT-1")));
+    }
+
+    @Test
+    @Order(2)
+    void toleratesReorderingAndDuplicates() {
+        String woId = newWoId();
+        // the aggregation result overtakes the work order it belongs to
+        publish(Topics.AGGREGATION, woId, EventTypes.AGGREGATION_COMPUTED, aggregation(woId, 2, 12));
+        publish(Topics.AGGREGATION, woId, EventTypes.AGGREGATION_COMPUTED, aggregation(woId, 1, 99));
+        EventEnvelope revision2 = EventCodec.envelope(EventTypes.WORKORDER_SYNCED, workOrder(woId, 2_000, 2));
+        TestKafka.publish(Topics.WORKORDERS, woId, EventCodec.write(revision2));
+        publish(Topics.WORKORDERS, woId, EventTypes.WORKORDER_SYNCED, workOrder(woId, 1_000, 1));
+        TestKafka.publish(Topics.WORKORDERS, woId, EventCodec.write(revision2));
+        eventually(() -> workOrderView(woId).statusCode(200)
+            .body("quantity", equalTo(2_000))
+            .body("total_requested_sscc", equalTo(12)));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+            workOrderView(woId).body("quantity", equalTo(2_000)).body("total_requested_sscc", equalTo(12)));
+        given().header("Authorization", SUPERVISOR).get("/serial-generation/workorders/?search=" + woId)
+            .then().statusCode(200).body("count", equalTo(1));
+    }
+
+    @Test
+    @Order(3)
+    void recomputesPendingWorkOrdersWhenTheConfigurationChanges() {
+        String woId = newWoId();
+        publish(Topics.WORKORDERS, woId, EventTypes.WORKORDER_SYNCED, workOrder(woId, 1_000, 1));
+        eventually(() -> workOrderView(woId).statusCode(200).body("total_requested_serials", equalTo(1_050)));
+        publishConfig(2, "50.00");
+        eventually(() -> workOrderView(woId).body("total_requested_serials", equalTo(525))
+            .body("config_version", equalTo(2)));
+        publishConfig(1, "100.00");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+            workOrderView(woId).body("total_requested_serials", equalTo(525)));
+    }
+
+    @Test
+    @Order(4)
+    void listsWithTheSpecShapeFiltersAndPages() {
+        eventually(() -> given().header("Authorization", SUPERVISOR)
+            .get("/serial-generation/workorders/?source=erp&status=pending&page=1&page_size=2")
+            .then().statusCode(200)
+            .body("count", equalTo(3))
+            .body("results", hasSize(2))
+            .body("results.wo_source", everyItem(equalTo("erp")))
+            .body("previous", nullValue())
+            .body("next", notNullValue()));
+        given().header("Authorization", SUPERVISOR).get("/serial-generation/workorders/?source=manual")
+            .then().statusCode(200).body("count", equalTo(0));
+        given().header("Authorization", SUPERVISOR).get("/serial-generation/workorders/?status=done&page=0")
+            .then().statusCode(400).body("error", equalTo("validation_error"))
+            .body("details.status[0]", equalTo("Must be one of pending, in_progress, completed, failed"))
+            .body("details.page[0]", equalTo("Must be 1 or more"));
+        given().header("Authorization", SUPERVISOR).get("/serial-generation/workorders/NO-SUCH-WO/")
+            .then().statusCode(404).body("error", equalTo("not_found")).body("code", equalTo("WO_NOT_FOUND"));
+        given().get("/serial-generation/workorders/").then().statusCode(401);
+    }
+}
