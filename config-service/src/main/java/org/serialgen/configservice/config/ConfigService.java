@@ -44,12 +44,18 @@ public class ConfigService {
         return new ConfigRequest(List.of(), List.of(), new BigDecimal("100.00"), new BigDecimal("5.00"), rules, null);
     }
 
-    /** A new site starts with the defaults as version 1, published like any other version. */
-    void seedDefaults(@Observes StartupEvent startup) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> ConfigVersion.count()
-                .flatMap(n -> n > 0 ? Uni.createFrom().voidItem()
-                    : activate(defaults(), null, SYSTEM_USER).replaceWithVoid()))
-            .onFailure().invoke(e -> LOG.infof("default configuration not seeded here (another replica did?): %s",
+    /**
+     * A new site starts with the defaults as version 1, published like any other version. On every later start the
+     * active version is announced again, so a service that joins after the topic's retention lost the original
+     * event still learns it (consumers ignore a version they already hold).
+     */
+    void announceOnStart(@Observes StartupEvent startup) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> ConfigVersion.<ConfigVersion>find(
+                    "active", true).firstResult()
+                .flatMap(active -> active == null
+                    ? activate(defaults(), null, SYSTEM_USER).replaceWithVoid()
+                    : announce(active)))
+            .onFailure().invoke(e -> LOG.infof("configuration not announced by this replica (another one did?): %s",
                 e.getMessage()))
             .onFailure().recoverWithNull());
     }
@@ -98,9 +104,13 @@ public class ConfigService {
         row.updatedAt = now;
         row.createdBy = user;
         row.updatedBy = user;
-        ConfigActivated event = new ConfigActivated(version, row.serialSources, row.ssccSources,
-            row.manufacturingPercentage, row.discrepancyTolerance, row.aggregationRules, user, now);
-        return row.<ConfigVersion>persist()
-            .call(saved -> outbox.publish(Topics.CONFIG, "config", EventTypes.CONFIG_ACTIVATED, event));
+        return row.<ConfigVersion>persist().call(this::announce);
+    }
+
+    private Uni<Void> announce(ConfigVersion version) {
+        ConfigActivated event = new ConfigActivated(version.version, version.serialSources, version.ssccSources,
+            version.manufacturingPercentage, version.discrepancyTolerance, version.aggregationRules, version.updatedBy,
+            version.updatedAt);
+        return outbox.publish(Topics.CONFIG, "config", EventTypes.CONFIG_ACTIVATED, event).replaceWithVoid();
     }
 }

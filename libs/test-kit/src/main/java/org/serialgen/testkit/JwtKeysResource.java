@@ -29,6 +29,7 @@ public class JwtKeysResource implements QuarkusTestResourceLifecycleManager {
             Path publicKey = write(dir.resolve("public.pem"), "PUBLIC KEY", pair.getPublic().getEncoded());
             Path privateKey = write(dir.resolve("private.pem"), "PRIVATE KEY", pair.getPrivate().getEncoded());
             System.setProperty(TestTokens.PRIVATE_KEY_PROPERTY, privateKey.toString());
+            System.setProperty(TestTokens.PUBLIC_KEY_PROPERTY, publicKey.toString());
             return Map.of(
                 "mp.jwt.verify.publickey.location", publicKey.toUri().toString(),
                 "smallrye.jwt.sign.key.location", privateKey.toUri().toString(),
@@ -39,6 +40,11 @@ public class JwtKeysResource implements QuarkusTestResourceLifecycleManager {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Override
+    public int order() {
+        return -100;
     }
 
     @Override

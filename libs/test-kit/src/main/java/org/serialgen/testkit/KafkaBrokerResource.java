@@ -30,6 +30,12 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
         return Map.of("kafka.bootstrap.servers", bootstrap);
     }
 
+    /** Before the resources that start services, which need the broker's address. */
+    @Override
+    public int order() {
+        return -100;
+    }
+
     @Override
     public void stop() {
         if (broker != null) {

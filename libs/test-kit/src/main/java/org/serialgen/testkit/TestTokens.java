@@ -19,6 +19,7 @@ public final class TestTokens {
 
     public static final String ISSUER = "serialgen-test";
     static final String PRIVATE_KEY_PROPERTY = "serialgen.test.jwt.private-key";
+    static final String PUBLIC_KEY_PROPERTY = "serialgen.test.jwt.public-key";
 
     private TestTokens() {
     }
@@ -39,6 +40,16 @@ public final class TestTokens {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The file holding this run's public key, for services the tests start as processes. */
+    public static String publicKeyLocation() {
+        return System.getProperty(PUBLIC_KEY_PROPERTY);
+    }
+
+    /** The file holding this run's private key, for a gateway the tests start as a process. */
+    public static String privateKeyLocation() {
+        return System.getProperty(PRIVATE_KEY_PROPERTY);
     }
 
     private static PrivateKey privateKey() {

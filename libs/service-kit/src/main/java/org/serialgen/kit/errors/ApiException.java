@@ -86,4 +86,34 @@ public abstract class ApiException extends RuntimeException {
             return code;
         }
     }
+
+    /** 401 for credentials that do not check out (a bad token is handled by the security layer itself). */
+    public static final class Unauthenticated extends ApiException {
+        private final String code;
+
+        public Unauthenticated(String code, String message) {
+            super(401, "unauthorized", message);
+            this.code = code;
+        }
+
+        @Override
+        public String code() {
+            return code;
+        }
+    }
+
+    /** 503: a service this one depends on cannot be reached right now; the request may be retried. */
+    public static final class Unavailable extends ApiException {
+        private final String code;
+
+        public Unavailable(String code, String message) {
+            super(503, "service_unavailable", message);
+            this.code = code;
+        }
+
+        @Override
+        public String code() {
+            return code;
+        }
+    }
 }

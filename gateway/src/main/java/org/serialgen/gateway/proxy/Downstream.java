@@ -1,0 +1,51 @@
+package org.serialgen.gateway.proxy;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.serialgen.kit.errors.ApiException;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Relays a service's answer to the caller as it is: status, JSON body (errors keep the service's error body and
+ * request id), and the headers that carry meaning (ETag, Location). A service that cannot be reached is a 503 with
+ * the error body, never a 500.
+ */
+final class Downstream {
+
+    private Downstream() {
+    }
+
+    static Uni<Response> relay(String service, Uni<Response> call) {
+        return call.map(Downstream::copy)
+            // the clients relay error statuses as responses; should one still arrive as an exception, relay it too
+            .onFailure(WebApplicationException.class)
+            .recoverWithItem(e -> copy(((WebApplicationException) e).getResponse()))
+            .onFailure(e -> e instanceof ProcessingException || e instanceof CircuitBreakerOpenException
+                || e instanceof TimeoutException)
+            .transform(e -> new ApiException.Unavailable("UPSTREAM_UNAVAILABLE",
+                service + " is not reachable right now; try again shortly"));
+    }
+
+    private static Response copy(Response upstream) {
+        Response.ResponseBuilder out = Response.status(upstream.getStatus());
+        if (upstream.hasEntity()) {
+            out.entity(upstream.readEntity(String.class));
+            MediaType type = upstream.getMediaType();
+            out.type(type != null ? type : MediaType.APPLICATION_JSON_TYPE);
+        }
+        for (String header : new String[] {HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.WWW_AUTHENTICATE}) {
+            String value = upstream.getHeaderString(header);
+            if (value != null) {
+                out.header(header, value);
+            }
+        }
+        return out.build();
+    }
+}

@@ -1,0 +1,127 @@
+package org.serialgen.gateway.proxy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.serialgen.security.Roles;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The public API under {@code /api/v1/serial-generation/}. The gateway checks the token and the role first (so a
+ * refused call never reaches a service), then relays to the service that owns the resource; the services check the
+ * token again.
+ */
+@Path("/api/v1/serial-generation/")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.ERP_OPERATOR, Roles.VIEWER})
+public class SerialGenerationApi {
+
+    @Inject
+    @RestClient
+    ConfigServiceClient config;
+
+    @Inject
+    @RestClient
+    GenerationServiceClient generation;
+
+    @Inject
+    @RestClient
+    AggregationServiceClient aggregation;
+
+    @Inject
+    @RestClient
+    ErpSyncServiceClient erpSync;
+
+    @GET
+    @Path("config/")
+    @Operation(summary = "The active configuration (config-service)")
+    public Uni<Response> getConfig() {
+        return Downstream.relay("config-service", config.get());
+    }
+
+    @PUT
+    @Path("config/")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Operation(summary = "Save a new configuration version (config-service)")
+    public Uni<Response> putConfig(String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return Downstream.relay("config-service", config.put(body, ifMatch));
+    }
+
+    @POST
+    @Path("config/")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Operation(summary = "Save a new configuration version (config-service)")
+    public Uni<Response> postConfig(String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return Downstream.relay("config-service", config.post(body, ifMatch));
+    }
+
+    @GET
+    @Path("workorders/")
+    @Operation(summary = "Work orders with generation status: status, source, search, page, page_size")
+    public Uni<Response> listWorkOrders(@Context UriInfo uri) {
+        return Downstream.relay("generation-service", generation.list(query(uri)));
+    }
+
+    @GET
+    @Path("workorders/{id}/")
+    @Operation(summary = "One work order by id or wo_id")
+    public Uni<Response> getWorkOrder(@PathParam("id") String id) {
+        return Downstream.relay("generation-service", generation.get(id));
+    }
+
+    @GET
+    @Path("aggregation/workorders/{woId}/")
+    @Operation(summary = "A work order's packaging breakdown (aggregation-service)")
+    public Uni<Response> breakdown(@PathParam("woId") String woId) {
+        return Downstream.relay("aggregation-service", aggregation.forWorkOrder(woId));
+    }
+
+    @POST
+    @Path("aggregation/calculate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Containers per level for a quantity (aggregation-service)")
+    public Uni<Response> calculate(String body) {
+        return Downstream.relay("aggregation-service", aggregation.calculate(body));
+    }
+
+    @GET
+    @Path("erp/status/")
+    @Operation(summary = "ERP synchronisation status (erp-sync-service)")
+    public Uni<Response> erpStatus() {
+        return Downstream.relay("erp-sync-service", erpSync.status());
+    }
+
+    @GET
+    @Path("erp/failed-records/")
+    @Operation(summary = "ERP records that failed validation (erp-sync-service)")
+    public Uni<Response> erpFailedRecords(@Context UriInfo uri) {
+        return Downstream.relay("erp-sync-service", erpSync.failedRecords(query(uri)));
+    }
+
+    private static Map<String, String> query(UriInfo uri) {
+        Map<String, String> query = new LinkedHashMap<>();
+        uri.getQueryParameters().forEach((name, values) -> query.put(name, values.get(0)));
+        return query;
+    }
+}

@@ -1,0 +1,81 @@
+package org.serialgen.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.serialgen.security.PasswordHash;
+import org.serialgen.security.UsersFile;
+import org.serialgen.testkit.KafkaBrokerResource;
+import org.serialgen.testkit.ServiceProcess;
+import org.serialgen.testkit.TestKafka;
+import org.serialgen.testkit.TestTokens;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The four services behind the gateway, started from their packaged jars against the test database and the test
+ * broker, each on a clean schema; and a users file with one user per role, password {@value #PASSWORD}.
+ */
+public class SuiteServicesResource implements QuarkusTestResourceLifecycleManager {
+
+    static final String PASSWORD = "correct horse battery staple";
+    static final List<String> SERVICES = List.of("config-service", "generation-service", "erp-sync-service",
+        "aggregation-service");
+
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> env = new HashMap<>();
+        env.put("DB_NAME", "serialgen_test");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+        env.put("SERIALGEN_JWT_PUBLIC_KEY_LOCATION", TestTokens.publicKeyLocation());
+        env.put("SERIALGEN_JWT_ISSUER", TestTokens.ISSUER);
+        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
+        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
+        for (String module : SERVICES) {
+            services.add(ServiceProcess.start(module, env));
+        }
+        Map<String, String> config = new HashMap<>();
+        for (int i = 0; i < SERVICES.size(); i++) {
+            services.get(i).awaitReady(Duration.ofSeconds(120));
+            config.put("quarkus.rest-client." + SERVICES.get(i) + ".url", services.get(i).url());
+        }
+        config.put("serialgen.auth.users-file", usersFile().toString());
+        return config;
+    }
+
+    private static Path usersFile() {
+        try {
+            Path file = Files.createTempFile("serialgen-test-users-", ".txt");
+            file.toFile().deleteOnExit();
+            List<String> lines = new ArrayList<>();
+            for (String role : List.of("admin", "manager", "supervisor", "erp-operator", "viewer")) {
+                lines.add(UsersFile.line(role, PasswordHash.hash(PASSWORD.toCharArray()), Set.of(role)));
+            }
+            Files.write(file, lines);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** After {@link KafkaBrokerResource} and the JWT keys. */
+    @Override
+    public int order() {
+        return 100;
+    }
+
+    @Override
+    public void stop() {
+        services.forEach(ServiceProcess::close);
+    }
+}
