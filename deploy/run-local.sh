@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Builds and runs the whole suite on this machine — the embedded default:
+#   PostgreSQL prepared (installed and started if needed), a single-node Kafka broker from Maven Central jars,
+#   the five services on fixed ports, demo users and a JWT key pair created on first start.
+# Ctrl-C (or SIGTERM) stops everything it started.
+#
+# Variables: SERIALGEN_HOME (state: keys, users, Kafka data, logs; default deploy/.local), SERIALGEN_SKIP_BUILD=1
+# (use the jars already built), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), GATEWAY_PORT (8080),
+# CONFIG_PORT (8081), GENERATION_PORT (8082), ERP_SYNC_PORT (8083), AGGREGATION_PORT (8084), and the database
+# variables of deploy/postgres/prepare.sh and the services (DB_HOST, DB_PORT, DB_NAME, ...).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+STATE=${SERIALGEN_HOME:-$ROOT/deploy/.local}
+LOGS=$STATE/logs
+KAFKA_PORT=${KAFKA_PORT:-9092}
+KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
+declare -A PORTS=(
+  [gateway]=${GATEWAY_PORT:-8080}
+  [config-service]=${CONFIG_PORT:-8081}
+  [generation-service]=${GENERATION_PORT:-8082}
+  [erp-sync-service]=${ERP_SYNC_PORT:-8083}
+  [aggregation-service]=${AGGREGATION_PORT:-8084}
+)
+SERVICES=(config-service generation-service erp-sync-service aggregation-service gateway)
+TOPICS=erp.workorders.v1,serialgen.workorders.v1,serialgen.aggregation.v1,serialgen.config.v1,serialgen.generation.v1
+PIDS=()
+
+log() { echo "[serialgen] $*"; }
+
+stop_all() {
+  trap - EXIT INT TERM
+  if [ ${#PIDS[@]} -gt 0 ]; then
+    log "stopping ${#PIDS[@]} processes"
+    kill "${PIDS[@]}" 2>/dev/null || true
+    wait "${PIDS[@]}" 2>/dev/null || true
+  fi
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "${PORTS[@]}"; do
+  port_free "$port" || { echo "port $port is in use; set the matching *_PORT variable (see the top of $0)" >&2; exit 1; }
+done
+
+started=$(date +%s)
+bash deploy/postgres/prepare.sh
+
+if [ -z "${SERIALGEN_SKIP_BUILD:-}" ]; then
+  log "building (./mvnw package, tests skipped)"
+  ./mvnw -B -q -DskipTests package
+fi
+
+mkdir -p "$LOGS"
+rm -f "$STATE/ready"
+java -cp "$(cat deploy/local-setup/target/setup.classpath):deploy/local-setup/target/classes" \
+  org.serialgen.localsetup.LocalSetup "$STATE" > "$STATE/logins.txt"
+
+log "starting Kafka on 127.0.0.1:$KAFKA_PORT"
+java -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp "$(cat deploy/kafka-broker/target/broker.classpath):deploy/kafka-broker/target/classes" \
+  org.serialgen.kafka.DevBroker --port "$KAFKA_PORT" --controller-port "$KAFKA_CONTROLLER_PORT" \
+  --dir "$STATE/kafka" --topics "$TOPICS" > "$LOGS/kafka.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 120); do
+  grep -q "KAFKA-DEV-BROKER READY" "$LOGS/kafka.log" && break
+  kill -0 "${PIDS[0]}" 2>/dev/null || { cat "$LOGS/kafka.log" >&2; exit 1; }
+  sleep 0.5
+done
+grep -q "KAFKA-DEV-BROKER READY" "$LOGS/kafka.log" || { echo "Kafka did not start; see $LOGS/kafka.log" >&2; exit 1; }
+
+export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
+export SERIALGEN_JWT_PUBLIC_KEY_LOCATION=$STATE/jwt/public.pem
+export SERIALGEN_JWT_PRIVATE_KEY_LOCATION=$STATE/jwt/private.pem
+export SERIALGEN_USERS_FILE=$STATE/users.txt
+export CONFIG_SERVICE_URL=http://127.0.0.1:${PORTS[config-service]}
+export GENERATION_SERVICE_URL=http://127.0.0.1:${PORTS[generation-service]}
+export ERP_SYNC_SERVICE_URL=http://127.0.0.1:${PORTS[erp-sync-service]}
+export AGGREGATION_SERVICE_URL=http://127.0.0.1:${PORTS[aggregation-service]}
+
+for service in "${SERVICES[@]}"; do
+  log "starting $service on 127.0.0.1:${PORTS[$service]}"
+  HTTP_PORT=${PORTS[$service]} java -Xmx256m -XX:+UseSerialGC -jar "$service/target/quarkus-app/quarkus-run.jar" \
+    > "$LOGS/$service.log" 2>&1 &
+  PIDS+=($!)
+done
+
+for service in "${SERVICES[@]}"; do
+  for _ in $(seq 1 240); do
+    curl -fs -o /dev/null "http://127.0.0.1:${PORTS[$service]}/q/health/ready" && break
+    sleep 0.5
+  done
+  curl -fs -o /dev/null "http://127.0.0.1:${PORTS[$service]}/q/health/ready" \
+    || { echo "$service is not ready; see $LOGS/$service.log" >&2; exit 1; }
+done
+
+cat <<TXT
+
+Serial Generation Suite is up after $(( $(date +%s) - started )) s.
+  gateway (public API, /api/v1/…)  http://127.0.0.1:${PORTS[gateway]}
+  config-service                    http://127.0.0.1:${PORTS[config-service]}
+  generation-service                http://127.0.0.1:${PORTS[generation-service]}
+  erp-sync-service                  http://127.0.0.1:${PORTS[erp-sync-service]}
+  aggregation-service               http://127.0.0.1:${PORTS[aggregation-service]}
+  Kafka                             127.0.0.1:$KAFKA_PORT
+  logs                              $LOGS
+
+$(cat "$STATE/logins.txt")
+
+Log in and call the API:
+  TOKEN=\$(curl -s -H 'Content-Type: application/json' -d '{"username":"manager","password":"<password above>"}' \\
+    http://127.0.0.1:${PORTS[gateway]}/api/v1/auth/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+  curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:${PORTS[gateway]}/api/v1/serial-generation/config/
+Publish an ERP work order:
+  echo '{"wo_id":"WO-1","wo_name":"Batch 1","gtin":"09506000134352","lot":"L1","expiry":"2028-12-31","quantity":1000}' | \\
+    java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "\$(cat deploy/kafka-broker/target/broker.classpath):deploy/kafka-broker/target/classes" \\
+    org.serialgen.kafka.Publish --bootstrap 127.0.0.1:$KAFKA_PORT --topic erp.workorders.v1 --key WO-1
+Press Ctrl-C to stop.
+TXT
+touch "$STATE/ready"
+wait -n "${PIDS[@]}" || true
+log "a process exited; stopping the suite"

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Smoke run of the packaged suite, as CI does it: starts everything with deploy/run-local.sh (built jars), plays the
+# ERP by publishing one work order to Kafka, and checks through the gateway, with a token, that the work order
+# arrives with its aggregation-derived SSCC count and that a configuration change made through the gateway reaches
+# generation-service. Stops everything at the end, pass or fail.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+export SERIALGEN_HOME=${SERIALGEN_HOME:-$(mktemp -d /tmp/serialgen-smoke-XXXXXX)}
+export SERIALGEN_SKIP_BUILD=${SERIALGEN_SKIP_BUILD:-1}
+GATEWAY=http://127.0.0.1:${GATEWAY_PORT:-8080}
+RUNNER=
+
+fail() { echo "SMOKE FAILED: $*" >&2; exit 1; }
+finish() {
+  local rc=$?
+  if [ -n "$RUNNER" ]; then kill "$RUNNER" 2>/dev/null || true; wait "$RUNNER" 2>/dev/null || true; fi
+  if [ $rc -ne 0 ]; then tail -n 40 "$SERIALGEN_HOME"/logs/*.log 2>/dev/null || true; fi
+  rm -rf "$SERIALGEN_HOME"
+  exit $rc
+}
+trap finish EXIT
+
+start=$(date +%s)
+bash deploy/run-local.sh > "$SERIALGEN_HOME.run.log" 2>&1 &
+RUNNER=$!
+for _ in $(seq 1 360); do
+  [ -f "$SERIALGEN_HOME/ready" ] && break
+  kill -0 "$RUNNER" 2>/dev/null || { cat "$SERIALGEN_HOME.run.log" >&2; fail "the suite did not start"; }
+  sleep 0.5
+done
+[ -f "$SERIALGEN_HOME/ready" ] || fail "the suite was not ready within 180 s"
+echo "suite ready in $(( $(date +%s) - start )) s"
+rm -f "$SERIALGEN_HOME.run.log"
+
+json_field() { sed -n "s/.*\"$1\":\([^,}]*\).*/\1/p" | tr -d '"' ; }
+password_of() { awk -v u="$1" '$1 == u { print $2 }' "$SERIALGEN_HOME/demo-credentials.txt"; }
+token_for() {
+  curl -fsS -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"$(password_of "$1")\"}" "$GATEWAY/api/v1/auth/token" | json_field access_token
+}
+api() { curl -sS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
+
+TOKEN=$(token_for manager)
+[ -n "$TOKEN" ] || fail "no token for the demo manager"
+
+# A known configuration first: 100 % of the quantity, 5 % tolerance, 100 items per case.
+config='{"serial_sources":[],"sscc_sources":[],"manufacturing_percentage":100.0,"discrepancy_tolerance":5.0,
+  "aggregation_rules":{"l1":{"enabled":true,"multiplier":1},"l2":{"enabled":true,"multiplier":10},
+  "l3":{"enabled":true,"multiplier":100},"l4":{"enabled":false,"multiplier":1000}}}'
+api -X PUT -d "$config" -o /dev/null -w '%{http_code}' "$GATEWAY/api/v1/serial-generation/config/" | grep -q 200 \
+  || fail "PUT config through the gateway"
+sleep 3 # let the new version reach the consumers before the work order does
+
+WO="WO-SMOKE-$(date +%s)"
+echo "{\"wo_id\":\"$WO\",\"wo_name\":\"Smoke $WO\",\"gtin\":\"09506000134352\",\"lot\":\"SMOKE1\",\"expiry\":\"2029-12-31\",\"quantity\":1000}" |
+  java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$(cat deploy/kafka-broker/target/broker.classpath):deploy/kafka-broker/target/classes" \
+    org.serialgen.kafka.Publish --bootstrap "127.0.0.1:${KAFKA_PORT:-9092}" --topic erp.workorders.v1 --key "$WO" >/dev/null
+
+await_field() { # await_field FIELD VALUE: poll the work order until FIELD has VALUE
+  local body=""
+  for _ in $(seq 1 120); do
+    body=$(api "$GATEWAY/api/v1/serial-generation/workorders/$WO/" || true)
+    [ "$(echo "$body" | json_field "$1")" = "$2" ] && return 0
+    sleep 0.5
+  done
+  fail "$WO: expected $1=$2, last answer: $body"
+}
+await_field total_requested_sscc 10
+await_field total_requested_serials 1050
+echo "ok: $WO arrived from the ERP with 10 SSCCs (aggregation) and 1050 serials (config)"
+
+api -X PUT -d "${config/100.0,/50.0,}" -o /dev/null -w '%{http_code}' "$GATEWAY/api/v1/serial-generation/config/" \
+  | grep -q 200 || fail "second PUT config through the gateway"
+await_field total_requested_serials 525
+echo "ok: the configuration change reached generation-service (1050 -> 525 serials)"
+
+TOKEN=$(token_for viewer)
+code=$(api -X PUT -d "$config" -o /dev/null -w '%{http_code}' "$GATEWAY/api/v1/serial-generation/config/")
+[ "$code" = 403 ] || fail "a viewer's PUT config answered $code, not 403"
+code=$(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY/api/v1/serial-generation/workorders/")
+[ "$code" = 401 ] || fail "a call without a token answered $code, not 401"
+echo "ok: 401 without a token, 403 for a viewer's write"
+echo "SMOKE PASSED in $(( $(date +%s) - start )) s"
