@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.serialgen.events.AggregationComputed;
@@ -13,6 +12,7 @@ import org.serialgen.events.EventCodec;
 import org.serialgen.events.WorkOrderSynced;
 import org.serialgen.kit.configreplica.ConfigReplica;
 import org.serialgen.kit.inbox.IdempotentConsumer;
+import org.serialgen.kit.inbox.ProcessingLocks;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -27,6 +27,7 @@ import io.smallrye.mutiny.Uni;
 public class WorkOrderProjection {
 
     static final String CONSUMER = "generation-service";
+    static final String CONFIG_LOCK = "config";
 
     @Inject
     IdempotentConsumer consumer;
@@ -34,12 +35,15 @@ public class WorkOrderProjection {
     @Inject
     ConfigReplica replica;
 
+    @Inject
+    ProcessingLocks locks;
+
     @Incoming("workorders-in")
     public Uni<Void> onWorkOrder(String envelope) {
         return consumer.consume(CONSUMER, envelope, event -> {
             WorkOrderSynced synced = EventCodec.payload(event, WorkOrderSynced.class);
-            return WorkOrder.<WorkOrder>find("woId", synced.woId()).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResult()
+            return lockWorkOrder(synced.woId())
+                .flatMap(locked -> WorkOrder.<WorkOrder>find("woId", synced.woId()).<WorkOrder>firstResult())
                 .flatMap(stored -> {
                     if (stored != null && stored.erpRevision >= synced.revision()) {
                         return Uni.createFrom().voidItem();
@@ -72,7 +76,8 @@ public class WorkOrderProjection {
     public Uni<Void> onAggregation(String envelope) {
         return consumer.consume(CONSUMER, envelope, event -> {
             AggregationComputed computed = EventCodec.payload(event, AggregationComputed.class);
-            return AggregationDemand.<AggregationDemand>findById(computed.woId(), LockModeType.PESSIMISTIC_WRITE)
+            return lockWorkOrder(computed.woId())
+                .flatMap(locked -> AggregationDemand.<AggregationDemand>findById(computed.woId()))
                 .flatMap(stored -> {
                     if (stored != null && stored.revision >= computed.revision()) {
                         return Uni.createFrom().voidItem();
@@ -84,8 +89,7 @@ public class WorkOrderProjection {
                     demand.ssccCount = computed.ssccCount();
                     demand.receivedAt = Instant.now();
                     return demand.persist()
-                        .flatMap(saved -> WorkOrder.<WorkOrder>find("woId", demand.woId)
-                            .withLock(LockModeType.PESSIMISTIC_WRITE).<WorkOrder>firstResult())
+                        .flatMap(saved -> WorkOrder.<WorkOrder>find("woId", demand.woId).<WorkOrder>firstResult())
                         .invoke(wo -> {
                             if (wo != null) {
                                 applySsccDemand(wo, demand);
@@ -100,12 +104,22 @@ public class WorkOrderProjection {
     public Uni<Void> onConfig(String envelope) {
         return consumer.consume(CONSUMER, envelope, event -> {
             ConfigActivated config = EventCodec.payload(event, ConfigActivated.class);
-            return replica.apply(config).flatMap(applied -> !applied ? Uni.createFrom().voidItem()
-                : WorkOrder.<WorkOrder>list("serialGenerationStatus", WorkOrder.PENDING)
-                    .flatMap(pending -> Multi.createFrom().iterable(pending)
-                        .invoke(wo -> applySerialDemand(wo, config))
-                        .collect().last().replaceWithVoid()));
+            return locks.exclusive(CONFIG_LOCK)
+                .flatMap(locked -> replica.apply(config))
+                .flatMap(applied -> !applied ? Uni.createFrom().voidItem()
+                    : WorkOrder.<WorkOrder>list("serialGenerationStatus", WorkOrder.PENDING)
+                        .flatMap(pending -> Multi.createFrom().iterable(pending)
+                            .invoke(wo -> applySerialDemand(wo, config))
+                            .collect().last().replaceWithVoid()));
         });
+    }
+
+    /**
+     * Everything that changes one work order holds its lock, and a shared hold on the configuration lock, which a
+     * configuration change takes exclusively: each handler then sees what the others committed before it.
+     */
+    private Uni<Void> lockWorkOrder(String woId) {
+        return locks.shared(CONFIG_LOCK).flatMap(ignored -> locks.exclusive("workorder:" + woId));
     }
 
     private static void applySerialDemand(WorkOrder wo, ConfigActivated config) {

@@ -1,0 +1,26 @@
+package org.serialgen.generation;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.serialgen.testkit.SchemaCheck;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class SchemaTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void migrationsApplyOnAnEmptySchema() throws Exception {
+        SchemaCheck.assertMigrated(dataSource, "generation", "workorder_serial_generation", "aggregation_demand", "replicated_config", "outbox_event", "consumed_event");
+    }
+
+    @Test
+    void theServiceCannotReadAnotherServicesSchema() throws Exception {
+        SchemaCheck.assertCannotReadOtherSchemas(dataSource, "generation");
+    }
+}
