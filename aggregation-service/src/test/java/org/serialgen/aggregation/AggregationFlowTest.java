@@ -16,7 +16,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.serialgen.events.AggregationComputed;
 import org.serialgen.events.ConfigActivated;
-import org.serialgen.events.ConfigActivated.AggregationRule;
+import org.serialgen.events.ConfigDocument;
+import org.serialgen.events.ConfigDocument.AggregationRule;
 import org.serialgen.events.EventCodec;
 import org.serialgen.events.EventEnvelope;
 import org.serialgen.events.EventTypes;
@@ -34,9 +35,11 @@ class AggregationFlowTest {
     static final String VIEWER = TestTokens.bearer("vic", "viewer");
 
     static void publishConfig(long version, long l3) {
-        ConfigActivated config = new ConfigActivated(version, List.of(), List.of(), new BigDecimal("100.00"),
-            new BigDecimal("5.00"), Map.of("l1", new AggregationRule(true, 1), "l2", new AggregationRule(true, 10),
-                "l3", new AggregationRule(true, l3), "l4", new AggregationRule(false, 1000)), "test", Instant.now());
+        ConfigDocument document = new ConfigDocument(List.of(), List.of(), true, new BigDecimal("100.00"),
+            new BigDecimal("5.00"), Map.of("l1", new AggregationRule(true, 1L), "l2", new AggregationRule(true, 10L),
+                "l3", new AggregationRule(true, l3), "l4", new AggregationRule(false, 1000L)), List.of(), null,
+            new BigDecimal("80"));
+        ConfigActivated config = new ConfigActivated(version, document, "test", Instant.now());
         TestKafka.publish(Topics.CONFIG, "config",
             EventCodec.write(EventCodec.envelope(EventTypes.CONFIG_ACTIVATED, config)));
     }

@@ -2,11 +2,16 @@ package org.serialgen.configservice;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.serialgen.configservice.ConfigApi.MANAGER;
+import static org.serialgen.configservice.ConfigApi.PATH;
+import static org.serialgen.configservice.ConfigApi.VIEWER;
+import static org.serialgen.configservice.ConfigApi.activeVersion;
+import static org.serialgen.configservice.ConfigApi.document;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,48 +30,32 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class ConfigResourceTest {
 
-    static final String MANAGER = TestTokens.bearer("mia.manager", "manager");
-    static final String VIEWER = TestTokens.bearer("vic.viewer", "viewer");
-
-    static String body(String manufacturing, String l2Multiplier) {
-        return """
-            {"serial_sources": [{"name": "Primary", "url": "https://serials.example.com/api", "enabled": true}],
-             "sscc_sources": [],
-             "manufacturing_percentage": %s,
-             "discrepancy_tolerance": 5.0,
-             "aggregation_rules": {"l1": {"enabled": true, "multiplier": 1},
-                                   "l2": {"enabled": true, "multiplier": %s},
-                                   "l3": {"enabled": true, "multiplier": 120},
-                                   "l4": {"enabled": false, "multiplier": 4800}}}
-            """.formatted(manufacturing, l2Multiplier);
-    }
-
-    long activeVersion() {
-        return given().header("Authorization", VIEWER).get("/serial-generation/config/")
-            .then().statusCode(200).extract().jsonPath().getLong("version");
-    }
-
     @Test
-    void servesTheSeededDefaultsToEveryRole() {
+    void servesTheActiveConfigurationToEveryRole() {
         for (String role : List.of("admin", "manager", "supervisor", "erp-operator", "viewer")) {
-            given().header("Authorization", TestTokens.bearer("u", role))
-                .get("/serial-generation/config/")
+            given().header("Authorization", TestTokens.bearer("u", role)).get(PATH)
                 .then().statusCode(200)
                 .header("X-Request-Id", notNullValue())
+                .header("ETag", notNullValue())
                 .body("aggregation_rules.l1.multiplier", equalTo(1))
                 .body("is_active", equalTo(true))
-                .body("$", hasKey("manufacturing_percentage"));
+                .body("serial_format.length", notNullValue())
+                .body("pool_exhaustion_warning_percent", notNullValue())
+                .body("created_by", notNullValue());
         }
     }
 
     @Test
     void savesANewVersionAndPublishesIt() {
         long before = activeVersion();
-        given().header("Authorization", MANAGER).contentType(ContentType.JSON).body(body("95.5", "10"))
-            .put("/serial-generation/config/")
-            .then().statusCode(200)
+        ConfigApi.put(document("95.5"), before)
+            .statusCode(200)
+            .header("ETag", "\"v" + (before + 1) + "\"")
             .body("version", equalTo((int) before + 1))
             .body("manufacturing_percentage", equalTo(95.5f))
+            .body("serial_format.alphabet", equalTo("alphanumeric_safe"))
+            .body("gs1_company_prefixes[0].sscc_extension_digit", equalTo(3))
+            .body("change_action", equalTo("update"))
             .body("updated_by", equalTo("mia.manager"));
 
         List<ConsumerRecord<String, String>> events = TestKafka.records(Topics.CONFIG,
@@ -75,68 +64,86 @@ class ConfigResourceTest {
         EventEnvelope envelope = EventCodec.readEnvelope(events.get(0).value());
         ConfigActivated activated = EventCodec.payload(envelope, ConfigActivated.class);
         assertEquals("config.activated", envelope.eventType());
-        assertEquals(0, activated.manufacturingPercentage().compareTo(new java.math.BigDecimal("95.5")));
+        assertEquals(0, activated.config().manufacturingPercentage().compareTo(new BigDecimal("95.5")));
+        assertEquals(12, activated.config().serialFormat().length());
         assertEquals("mia.manager", activated.updatedBy());
     }
 
     @Test
-    void rejectsInvalidInputWithFieldDetailsAndSavesNothing() {
+    void anEditMustSayWhichVersionItEdited() {
         long before = activeVersion();
-        given().header("Authorization", MANAGER).contentType(ContentType.JSON).body(body("100.5", "7"))
-            .put("/serial-generation/config/")
-            .then().statusCode(400)
-            .body("error", equalTo("validation_error"))
-            .body("details.manufacturing_percentage[0]", equalTo("Value must be between 0 and 100"))
-            .body("details", hasKey("aggregation_rules.l3.multiplier"))
-            .body("request_id", notNullValue());
-        given().header("Authorization", MANAGER).contentType(ContentType.JSON).body("{\"manufacturing_percentage\": \"x\"")
-            .put("/serial-generation/config/")
-            .then().statusCode(400).body("error", equalTo("validation_error"));
+        given().header("Authorization", MANAGER).contentType(ContentType.JSON).body(document("90"))
+            .put(PATH)
+            .then().statusCode(428).body("error", equalTo("precondition_required"))
+            .body("code", equalTo("CONFIG_VERSION_REQUIRED"));
         given().header("Authorization", MANAGER).contentType(ContentType.JSON)
-            .body(body("50", "10").replace("https://serials.example.com/api", "ftp://x"))
-            .put("/serial-generation/config/")
-            .then().statusCode(400).body("details", hasKey("serial_sources[0].url"));
-        assertEquals(before, activeVersion());
+            .body(document("90").replaceFirst("\\{", "{\"version\": " + before + ", "))
+            .put(PATH)
+            .then().statusCode(200).body("version", equalTo((int) before + 1));
     }
 
     @Test
-    void refusesAStaleEditWith409() {
+    void refusesAStaleEditWith409AndTheCurrentVersion() {
         long current = activeVersion();
-        given().header("Authorization", MANAGER).header("If-Match", "\"v" + current + "\"")
-            .contentType(ContentType.JSON).body(body("90", "10"))
-            .put("/serial-generation/config/").then().statusCode(200);
-        given().header("Authorization", MANAGER).header("If-Match", "\"v" + current + "\"")
-            .contentType(ContentType.JSON).body(body("80", "10"))
-            .put("/serial-generation/config/")
-            .then().statusCode(409).body("error", equalTo("conflict")).body("code", equalTo("CONFIG_VERSION_CONFLICT"));
+        ConfigApi.put(document("90"), current).statusCode(200);
+        ConfigApi.put(document("80"), current)
+            .statusCode(409).body("error", equalTo("conflict")).body("code", equalTo("CONFIG_VERSION_CONFLICT"))
+            .body("current.version", equalTo((int) current + 1))
+            .body("current.manufacturing_percentage", equalTo(90.0f));
+        ConfigApi.patch("{\"discrepancy_tolerance\": 1}", current).statusCode(409);
         assertEquals(current + 1, activeVersion());
     }
 
     @Test
+    void patchesSingleFields() {
+        long current = activeVersion();
+        ConfigApi.patch("{\"discrepancy_tolerance\": 2.5, \"serial_format\": {\"length\": 14}}", current)
+            .statusCode(200)
+            .body("version", equalTo((int) current + 1))
+            .body("discrepancy_tolerance", equalTo(2.5f))
+            .body("serial_format.length", equalTo(14))
+            .body("serial_format.mode", notNullValue())
+            .body("change_action", equalTo("patch"));
+    }
+
+    @Test
     void answers401And403InTheErrorBody() {
-        given().get("/serial-generation/config/")
+        given().get(PATH)
             .then().statusCode(401).body("error", equalTo("unauthorized")).body("request_id", notNullValue());
-        given().header("Authorization", TestTokens.forgedBearer("eve", "admin")).get("/serial-generation/config/")
+        given().header("Authorization", TestTokens.forgedBearer("eve", "admin")).get(PATH)
             .then().statusCode(401).body("error", equalTo("unauthorized"));
-        given().header("Authorization", VIEWER).contentType(ContentType.JSON).body(body("90", "10"))
-            .put("/serial-generation/config/")
-            .then().statusCode(403).body("error", equalTo("forbidden"));
-        given().header("Authorization", TestTokens.bearer("nobody")).get("/serial-generation/config/")
-            .then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer("nobody")).get(PATH).then().statusCode(403);
+        long current = activeVersion();
+        for (String role : List.of("supervisor", "erp-operator", "viewer")) {
+            String token = TestTokens.bearer("u", role);
+            given().header("Authorization", token).header("If-Match", "\"v" + current + "\"")
+                .contentType(ContentType.JSON).body(document("90")).put(PATH)
+                .then().statusCode(403).body("error", equalTo("forbidden"));
+            given().header("Authorization", token).header("If-Match", "\"v" + current + "\"")
+                .contentType(ContentType.JSON).body("{\"discrepancy_tolerance\": 1}").patch(PATH).then().statusCode(403);
+            given().header("Authorization", token).post(PATH + "reset/").then().statusCode(403);
+            given().header("Authorization", token).post(PATH + "versions/1/restore/").then().statusCode(403);
+            given().header("Authorization", token).contentType(ContentType.JSON).body("{}")
+                .post(PATH + "import/?dry_run=true").then().statusCode(403);
+            given().header("Authorization", token).get(PATH + "history/").then().statusCode(200);
+            given().header("Authorization", token).get(PATH + "export/").then().statusCode(200);
+        }
+        assertEquals(current, activeVersion());
     }
 
     @Test
     void keepsTheCallersRequestId() {
-        given().header("Authorization", VIEWER).header("X-Request-Id", "req_from-gateway-1")
-            .get("/serial-generation/config/")
+        given().header("Authorization", VIEWER).header("X-Request-Id", "req_from-gateway-1").get(PATH)
             .then().statusCode(200).header("X-Request-Id", "req_from-gateway-1");
     }
 
     @Test
-    void exposesHealthMetricsAndOpenApi() {
+    void exposesHealthMetricsAndADescribedOpenApi() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200);
+        given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+            .body("components.schemas.ConfigDocument.properties.manufacturing_percentage.maximum", equalTo(100))
+            .body("components.schemas.SerialFormat.properties.length.maximum", equalTo(20));
     }
 }

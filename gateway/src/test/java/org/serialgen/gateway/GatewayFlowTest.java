@@ -93,7 +93,7 @@ class GatewayFlowTest {
             .put("/api/v1/serial-generation/config/")
             .then().statusCode(403).body("error", equalTo("forbidden"));
         given().header("Authorization", login("manager")).contentType(ContentType.JSON)
-            .body("{\"manufacturing_percentage\": 150}")
+            .body("{\"version\": 1, \"manufacturing_percentage\": 150}")
             .put("/api/v1/serial-generation/config/")
             .then().statusCode(400).body("error", equalTo("validation_error"))
             .body("details.manufacturing_percentage[0]", equalTo("Value must be between 0 and 100"));

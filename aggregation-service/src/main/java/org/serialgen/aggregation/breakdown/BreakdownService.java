@@ -93,7 +93,7 @@ public class BreakdownService {
                 throw new ApiException.Conflict("CONFIG_NOT_AVAILABLE",
                     "No configuration has reached aggregation-service yet");
             }
-            return PackagingBreakdown.of(quantity, config.aggregationRules());
+            return PackagingBreakdown.of(quantity, config.config().aggregationRules());
         });
     }
 
@@ -101,7 +101,7 @@ public class BreakdownService {
         if (config == null) {
             return Uni.createFrom().voidItem();
         }
-        PackagingBreakdown breakdown = PackagingBreakdown.of(row.quantity, config.aggregationRules());
+        PackagingBreakdown breakdown = PackagingBreakdown.of(row.quantity, config.config().aggregationRules());
         boolean unchanged = row.levels != null && Objects.equals(levels(row), breakdown.levels());
         if (unchanged) {
             return Uni.createFrom().voidItem();

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.serialgen.events.AggregationComputed.Level;
-import org.serialgen.events.ConfigActivated.AggregationRule;
+import org.serialgen.events.ConfigDocument.AggregationRule;
 
 /**
  * Containers per packaging level for a quantity of L1 units, in exact integer arithmetic. A level's multiplier is
@@ -25,7 +25,7 @@ public record PackagingBreakdown(long quantity, List<Level> levels, long ssccCou
         long sscc = 0;
         for (String name : LEVELS) {
             AggregationRule rule = rules.get(name);
-            if (rule == null || !rule.enabled()) {
+            if (rule == null || !Boolean.TRUE.equals(rule.enabled())) {
                 continue;
             }
             long perContainer = name.equals("l1") ? 1 : rule.multiplier();

@@ -10,13 +10,13 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.serialgen.events.AggregationComputed.Level;
-import org.serialgen.events.ConfigActivated.AggregationRule;
+import org.serialgen.events.ConfigDocument.AggregationRule;
 
 class PackagingBreakdownTest {
 
     static Map<String, AggregationRule> rules(long l2, long l3, long l4, boolean l4Enabled) {
         Map<String, AggregationRule> rules = new LinkedHashMap<>();
-        rules.put("l1", new AggregationRule(true, 1));
+        rules.put("l1", new AggregationRule(true, 1L));
         rules.put("l2", new AggregationRule(true, l2));
         rules.put("l3", new AggregationRule(true, l3));
         rules.put("l4", new AggregationRule(l4Enabled, l4));

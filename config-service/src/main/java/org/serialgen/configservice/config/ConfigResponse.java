@@ -1,32 +1,30 @@
 package org.serialgen.configservice.config;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
-import org.serialgen.events.ConfigActivated.AggregationRule;
-import org.serialgen.events.ConfigActivated.Source;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.serialgen.events.ConfigDocument;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-/** The spec's configuration shape, plus its version and who saved it. */
+/** The spec's configuration shape: the document's fields, plus the version and who saved it when. */
 public record ConfigResponse(
     @JsonProperty("id") Integer id,
+    @Schema(description = "Version number; send it back (or its ETag in If-Match) with an edit")
     @JsonProperty("version") long version,
-    @JsonProperty("serial_sources") List<Source> serialSources,
-    @JsonProperty("sscc_sources") List<Source> ssccSources,
-    @JsonProperty("manufacturing_percentage") BigDecimal manufacturingPercentage,
-    @JsonProperty("discrepancy_tolerance") BigDecimal discrepancyTolerance,
-    @JsonProperty("aggregation_rules") Map<String, AggregationRule> aggregationRules,
+    @JsonUnwrapped ConfigDocument config,
     @JsonProperty("is_active") boolean active,
+    @Schema(description = "seed, update, patch, import, restore or reset")
+    @JsonProperty("change_action") String changeAction,
+    @JsonProperty("restored_from") Long restoredFrom,
     @JsonProperty("created_at") Instant createdAt,
     @JsonProperty("updated_at") Instant updatedAt,
     @JsonProperty("created_by") String createdBy,
     @JsonProperty("updated_by") String updatedBy) {
 
     static ConfigResponse of(ConfigVersion v) {
-        return new ConfigResponse(v.id, v.version, v.serialSources, v.ssccSources, v.manufacturingPercentage,
-            v.discrepancyTolerance, v.aggregationRules, v.active, v.createdAt, v.updatedAt, v.createdBy, v.updatedBy);
+        return new ConfigResponse(v.id, v.version, v.document(), v.active, v.changeAction, v.restoredFrom,
+            v.createdAt, v.updatedAt, v.createdBy, v.updatedBy);
     }
 }

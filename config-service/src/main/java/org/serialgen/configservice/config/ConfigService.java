@@ -13,35 +13,48 @@ import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 import org.serialgen.events.ConfigActivated;
-import org.serialgen.events.ConfigActivated.AggregationRule;
+import org.serialgen.events.ConfigDocument;
+import org.serialgen.events.ConfigDocument.AggregationRule;
+import org.serialgen.events.ConfigDocument.SerialFormat;
 import org.serialgen.events.EventTypes;
 import org.serialgen.events.Topics;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.kit.outbox.Outbox;
+import org.serialgen.kit.paging.PageRequest;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
-/** Reads the active configuration and saves new versions, each announced on {@link Topics#CONFIG} through the outbox. */
+/**
+ * The configuration's versions. Every save — update, patch, import, restore, reset — validates the whole document,
+ * stores it as a new immutable version that becomes the active one, writes its audit entry with the field-level
+ * changes, and announces it on {@link Topics#CONFIG} through the outbox, all in one transaction.
+ */
 @ApplicationScoped
 public class ConfigService {
 
     private static final Logger LOG = Logger.getLogger(ConfigService.class);
     static final String SYSTEM_USER = "system";
 
+    /** A save and what it is based on: the version the client edited (null: the active one, unconditionally). */
+    record Save(ConfigDocument document, Long basedOn, String action, Long restoredFrom, String user) {
+    }
+
     @Inject
     Outbox outbox;
 
-    /** The documented defaults (the spec's): 100 % of the quantity, 5 % tolerance, L1 1 · L2 10 · L3 100, L4 off. */
-    static ConfigRequest defaults() {
+    /** The documented defaults: the spec's percentages and aggregation, a 12-digit randomised numeric serial. */
+    static ConfigDocument defaults() {
         Map<String, AggregationRule> rules = new LinkedHashMap<>();
-        rules.put("l1", new AggregationRule(true, 1));
-        rules.put("l2", new AggregationRule(true, 10));
-        rules.put("l3", new AggregationRule(true, 100));
-        rules.put("l4", new AggregationRule(false, 1000));
-        return new ConfigRequest(List.of(), List.of(), new BigDecimal("100.00"), new BigDecimal("5.00"), rules, null);
+        rules.put("l1", new AggregationRule(true, 1L));
+        rules.put("l2", new AggregationRule(true, 10L));
+        rules.put("l3", new AggregationRule(true, 100L));
+        rules.put("l4", new AggregationRule(false, 1000L));
+        return new ConfigDocument(List.of(), List.of(), true, new BigDecimal("100.00"), new BigDecimal("5.00"), rules,
+            List.of(), new SerialFormat(12, "numeric", "randomised", 1_000_000L), new BigDecimal("80.00"));
     }
 
     /**
@@ -53,7 +66,7 @@ public class ConfigService {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> ConfigVersion.<ConfigVersion>find(
                     "active", true).firstResult()
                 .flatMap(active -> active == null
-                    ? activate(defaults(), null, SYSTEM_USER).replaceWithVoid()
+                    ? activate(new Save(defaults(), null, "seed", null, SYSTEM_USER)).replaceWithVoid()
                     : announce(active)))
             .onFailure().invoke(e -> LOG.infof("configuration not announced by this replica (another one did?): %s",
                 e.getMessage()))
@@ -65,51 +78,120 @@ public class ConfigService {
             .onItem().ifNull().failWith(() -> new ApiException.NotFound("CONFIG_NOT_FOUND", "No configuration yet"));
     }
 
+    public Uni<ConfigVersion> version(long number) {
+        return ConfigVersion.<ConfigVersion>find("version", number).firstResult()
+            .onItem().ifNull().failWith(() -> new ApiException.NotFound("CONFIG_VERSION_NOT_FOUND",
+                "Configuration version " + number + " does not exist"));
+    }
+
+    public Uni<ConfigVersion> save(Save save) {
+        ConfigRules.check(save.document());
+        return Panache.withTransaction(() -> activate(save));
+    }
+
+    /** Applies an RFC 7396 merge patch to the version the client edited, then saves the result like a PUT. */
+    public Uni<ConfigVersion> patch(com.fasterxml.jackson.databind.JsonNode patch, long basedOn, String user) {
+        return Panache.withTransaction(() -> lockActive().flatMap(current -> {
+            requireCurrent(current, basedOn);
+            ConfigDocument patched = ConfigJson.document(ConfigJson.mergePatch(ConfigJson.tree(current.document()),
+                patch));
+            ConfigRules.check(patched);
+            return insert(current, new Save(patched, basedOn, "patch", null, user));
+        }));
+    }
+
+    public Uni<ConfigVersion> restore(long number, Long basedOn, String user) {
+        return Panache.withTransaction(() -> version(number).flatMap(old ->
+            activate(new Save(old.document(), basedOn, "restore", number, user))));
+    }
+
+    public Uni<ConfigVersion> reset(Long basedOn, String user) {
+        return save(new Save(defaults(), basedOn, "reset", null, user));
+    }
+
+    /** The changes an import would make to the active version, without saving anything. */
+    public Uni<ConfigTransfer.ImportResult> dryRun(ConfigDocument document) {
+        ConfigRules.check(document);
+        return active().map(current -> new ConfigTransfer.ImportResult(true, null, current.version,
+            ConfigChange.between(current.document(), document)));
+    }
+
+    public Uni<ConfigTransfer.ImportResult> importDocument(ConfigDocument document, Long basedOn, String user) {
+        ConfigRules.check(document);
+        return Panache.withTransaction(() -> lockActive().flatMap(current -> {
+            requireCurrent(current, basedOn);
+            return insert(current, new Save(document, basedOn, "import", null, user))
+                .map(saved -> new ConfigTransfer.ImportResult(false, saved.version, current.version,
+                    ConfigChange.between(current.document(), document)));
+        }));
+    }
+
+    public Uni<List<ConfigAudit>> history(PageRequest page) {
+        return ConfigAudit.<ConfigAudit>findAll(Sort.descending("version")).page(page.index(), page.size()).list();
+    }
+
+    public Uni<Long> historyCount() {
+        return ConfigAudit.count();
+    }
+
     /**
-     * Validates and stores {@code request} as the new active version. The active row is locked first, so concurrent
-     * saves queue up; a save based on a version that is no longer active fails with 409 and changes nothing.
+     * The active row is locked first, so concurrent saves queue up; a save based on a version that is no longer
+     * active fails with 409 and changes nothing.
      */
-    public Uni<ConfigVersion> save(ConfigRequest request, Long basedOn, String user) {
-        ConfigRules.check(request);
-        return Panache.withTransaction(() -> activate(request, basedOn, user));
+    private Uni<ConfigVersion> activate(Save save) {
+        return lockActive().flatMap(current -> {
+            requireCurrent(current, save.basedOn());
+            return insert(current, save);
+        });
     }
 
-    private Uni<ConfigVersion> activate(ConfigRequest request, Long basedOn, String user) {
-        return ConfigVersion.<ConfigVersion>find("active", true).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
-            .flatMap(current -> {
-                if (basedOn != null && (current == null || current.version != basedOn)) {
-                    throw new ApiException.Conflict("CONFIG_VERSION_CONFLICT", "The configuration was changed by "
-                        + "someone else: you edited version " + basedOn + ", the active version is "
-                        + (current == null ? "none" : current.version));
-                }
-                long next = current == null ? 1 : current.version + 1;
-                // The partial unique index allows one active row: clear the flag before the new row is inserted.
-                Uni<Integer> deactivate = current == null ? Uni.createFrom().item(0)
-                    : ConfigVersion.update("active = false where active = true");
-                return deactivate.flatMap(ignored -> insert(request, next, user));
-            });
+    private Uni<ConfigVersion> lockActive() {
+        return ConfigVersion.<ConfigVersion>find("active", true).withLock(LockModeType.PESSIMISTIC_WRITE)
+            .<ConfigVersion>firstResult();
     }
 
-    private Uni<ConfigVersion> insert(ConfigRequest request, long version, String user) {
+    private static void requireCurrent(ConfigVersion current, Long basedOn) {
+        if (basedOn != null && (current == null || current.version != basedOn)) {
+            throw new ApiException.Conflict("CONFIG_VERSION_CONFLICT", "The configuration was changed by someone "
+                + "else: you edited version " + basedOn + ", the active version is "
+                + (current == null ? "none" : current.version), current == null ? null : ConfigResponse.of(current));
+        }
+    }
+
+    private Uni<ConfigVersion> insert(ConfigVersion current, Save save) {
         Instant now = Instant.now();
         ConfigVersion row = new ConfigVersion();
-        row.version = version;
-        row.serialSources = request.serialSources() == null ? List.of() : request.serialSources();
-        row.ssccSources = request.ssccSources() == null ? List.of() : request.ssccSources();
-        row.manufacturingPercentage = request.manufacturingPercentage().setScale(2);
-        row.discrepancyTolerance = request.discrepancyTolerance().setScale(2);
-        row.aggregationRules = new LinkedHashMap<>(request.aggregationRules());
+        row.version = current == null ? 1 : current.version + 1;
+        row.setDocument(save.document());
         row.active = true;
-        row.createdAt = now;
+        row.changeAction = save.action();
+        row.restoredFrom = save.restoredFrom();
+        // created_* describe the configuration (its first version), updated_* this version
+        row.createdAt = current == null ? now : current.createdAt;
         row.updatedAt = now;
-        row.createdBy = user;
-        row.updatedBy = user;
-        return row.<ConfigVersion>persist().call(this::announce);
+        row.createdBy = current == null ? save.user() : current.createdBy;
+        row.updatedBy = save.user();
+
+        ConfigAudit audit = new ConfigAudit();
+        audit.action = save.action();
+        audit.version = row.version;
+        audit.previousVersion = current == null ? null : current.version;
+        audit.restoredFrom = save.restoredFrom();
+        audit.changes = ConfigChange.between(current == null ? null : current.document(), row.document());
+        audit.createdBy = save.user();
+        audit.createdAt = now;
+
+        // The partial unique index allows one active row: clear the flag before the new row is inserted.
+        Uni<Integer> deactivate = current == null ? Uni.createFrom().item(0)
+            : ConfigVersion.update("active = false where active = true");
+        return deactivate
+            .flatMap(ignored -> row.<ConfigVersion>persist())
+            .call(saved -> audit.persist())
+            .call(this::announce);
     }
 
     private Uni<Void> announce(ConfigVersion version) {
-        ConfigActivated event = new ConfigActivated(version.version, version.serialSources, version.ssccSources,
-            version.manufacturingPercentage, version.discrepancyTolerance, version.aggregationRules, version.updatedBy,
+        ConfigActivated event = new ConfigActivated(version.version, version.document(), version.updatedBy,
             version.updatedAt);
         return outbox.publish(Topics.CONFIG, "config", EventTypes.CONFIG_ACTIVATED, event).replaceWithVoid();
     }

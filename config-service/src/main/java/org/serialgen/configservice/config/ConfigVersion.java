@@ -14,8 +14,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.ColumnTransformer;
-import org.serialgen.events.ConfigActivated.AggregationRule;
-import org.serialgen.events.ConfigActivated.Source;
+import org.serialgen.events.ConfigDocument;
+import org.serialgen.events.ConfigDocument.AggregationRule;
+import org.serialgen.events.ConfigDocument.CompanyPrefix;
+import org.serialgen.events.ConfigDocument.SerialFormat;
+import org.serialgen.events.ConfigDocument.Source;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
@@ -41,6 +44,9 @@ public class ConfigVersion extends PanacheEntityBase {
     @Column(name = "sscc_sources", nullable = false)
     public List<Source> ssccSources;
 
+    @Column(name = "builtin_serial_generator", nullable = false)
+    public boolean builtinSerialGenerator;
+
     @Column(name = "manufacturing_percentage", nullable = false, precision = 5, scale = 2)
     public BigDecimal manufacturingPercentage;
 
@@ -52,8 +58,28 @@ public class ConfigVersion extends PanacheEntityBase {
     @Column(name = "aggregation_rules", nullable = false)
     public Map<String, AggregationRule> aggregationRules;
 
+    @Convert(converter = JsonColumns.Prefixes.class)
+    @ColumnTransformer(write = "?::jsonb")
+    @Column(name = "gs1_company_prefixes", nullable = false)
+    public List<CompanyPrefix> gs1CompanyPrefixes;
+
+    @Convert(converter = JsonColumns.Format.class)
+    @ColumnTransformer(write = "?::jsonb")
+    @Column(name = "serial_format", nullable = false)
+    public SerialFormat serialFormat;
+
+    @Column(name = "pool_exhaustion_warning_percent", nullable = false, precision = 5, scale = 2)
+    public BigDecimal poolExhaustionWarningPercent;
+
     @Column(name = "is_active", nullable = false)
     public boolean active;
+
+    /** How this version came about: seed, update, patch, import, restore or reset. */
+    @Column(name = "change_action", nullable = false)
+    public String changeAction;
+
+    @Column(name = "restored_from")
+    public Long restoredFrom;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
@@ -66,4 +92,22 @@ public class ConfigVersion extends PanacheEntityBase {
 
     @Column(name = "updated_by", nullable = false)
     public String updatedBy;
+
+    public ConfigDocument document() {
+        return new ConfigDocument(serialSources, ssccSources, builtinSerialGenerator, manufacturingPercentage,
+            discrepancyTolerance, aggregationRules, gs1CompanyPrefixes, serialFormat, poolExhaustionWarningPercent);
+    }
+
+    /** Sets every configured field from {@code document}, which has passed {@link ConfigRules}. */
+    void setDocument(ConfigDocument document) {
+        serialSources = document.serialSources() == null ? List.of() : document.serialSources();
+        ssccSources = document.ssccSources() == null ? List.of() : document.ssccSources();
+        builtinSerialGenerator = Boolean.TRUE.equals(document.builtinSerialGenerator());
+        manufacturingPercentage = document.manufacturingPercentage().setScale(2);
+        discrepancyTolerance = document.discrepancyTolerance().setScale(2);
+        aggregationRules = document.aggregationRules();
+        gs1CompanyPrefixes = document.gs1CompanyPrefixes() == null ? List.of() : document.gs1CompanyPrefixes();
+        serialFormat = document.serialFormat();
+        poolExhaustionWarningPercent = document.poolExhaustionWarningPercent().setScale(2);
+    }
 }

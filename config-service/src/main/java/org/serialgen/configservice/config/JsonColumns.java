@@ -6,8 +6,10 @@ import java.util.Map;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-import org.serialgen.events.ConfigActivated.AggregationRule;
-import org.serialgen.events.ConfigActivated.Source;
+import org.serialgen.events.ConfigDocument.AggregationRule;
+import org.serialgen.events.ConfigDocument.CompanyPrefix;
+import org.serialgen.events.ConfigDocument.SerialFormat;
+import org.serialgen.events.ConfigDocument.Source;
 import org.serialgen.events.EventCodec;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -21,29 +23,56 @@ final class JsonColumns {
     private JsonColumns() {
     }
 
-    @Converter
-    static final class Sources implements AttributeConverter<List<Source>, String> {
-        @Override
-        public String convertToDatabaseColumn(List<Source> value) {
-            return EventCodec.write(value == null ? List.of() : value);
+    abstract static class Json<T> implements AttributeConverter<T, String> {
+        private final TypeReference<T> type;
+
+        Json(TypeReference<T> type) {
+            this.type = type;
         }
 
         @Override
-        public List<Source> convertToEntityAttribute(String json) {
-            return EventCodec.read(json, new TypeReference<List<Source>>() { });
+        public String convertToDatabaseColumn(T value) {
+            return value == null ? null : EventCodec.write(value);
+        }
+
+        @Override
+        public T convertToEntityAttribute(String json) {
+            return json == null ? null : EventCodec.read(json, type);
         }
     }
 
     @Converter
-    static final class Rules implements AttributeConverter<Map<String, AggregationRule>, String> {
-        @Override
-        public String convertToDatabaseColumn(Map<String, AggregationRule> value) {
-            return EventCodec.write(value == null ? Map.of() : value);
+    static final class Sources extends Json<List<Source>> {
+        Sources() {
+            super(new TypeReference<>() { });
         }
+    }
 
-        @Override
-        public Map<String, AggregationRule> convertToEntityAttribute(String json) {
-            return EventCodec.read(json, new TypeReference<java.util.LinkedHashMap<String, AggregationRule>>() { });
+    @Converter
+    static final class Rules extends Json<Map<String, AggregationRule>> {
+        Rules() {
+            super(new TypeReference<>() { });
+        }
+    }
+
+    @Converter
+    static final class Prefixes extends Json<List<CompanyPrefix>> {
+        Prefixes() {
+            super(new TypeReference<>() { });
+        }
+    }
+
+    @Converter
+    static final class Format extends Json<SerialFormat> {
+        Format() {
+            super(new TypeReference<>() { });
+        }
+    }
+
+    @Converter
+    static final class Changes extends Json<List<ConfigChange>> {
+        Changes() {
+            super(new TypeReference<>() { });
         }
     }
 }

@@ -40,7 +40,8 @@ final class Downstream {
             MediaType type = upstream.getMediaType();
             out.type(type != null ? type : MediaType.APPLICATION_JSON_TYPE);
         }
-        for (String header : new String[] {HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.WWW_AUTHENTICATE}) {
+        for (String header : new String[] {HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.WWW_AUTHENTICATE,
+            "Content-Disposition"}) {
             String value = upstream.getHeaderString(header);
             if (value != null) {
                 out.header(header, value);

@@ -8,11 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -74,6 +76,65 @@ public class SerialGenerationApi {
     @Operation(summary = "Save a new configuration version (config-service)")
     public Uni<Response> postConfig(String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return Downstream.relay("config-service", config.post(body, ifMatch));
+    }
+
+    @PATCH
+    @Path("config/")
+    @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Operation(summary = "Change single configuration fields, JSON merge patch (config-service)")
+    public Uni<Response> patchConfig(String body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return Downstream.relay("config-service", config.patch(body, ifMatch));
+    }
+
+    @GET
+    @Path("config/history/")
+    @Operation(summary = "Configuration versions with author, time and field-level changes (config-service)")
+    public Uni<Response> configHistory(@Context UriInfo uri) {
+        return Downstream.relay("config-service", config.history(query(uri)));
+    }
+
+    @GET
+    @Path("config/versions/{version}/")
+    @Operation(summary = "One configuration version (config-service)")
+    public Uni<Response> configVersion(@PathParam("version") long version) {
+        return Downstream.relay("config-service", config.version(version));
+    }
+
+    @POST
+    @Path("config/versions/{version}/restore/")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Operation(summary = "Restore an earlier configuration version as a new version (config-service)")
+    public Uni<Response> restoreConfig(@PathParam("version") long version,
+                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return Downstream.relay("config-service", config.restore(version, ifMatch));
+    }
+
+    @POST
+    @Path("config/reset/")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Operation(summary = "Restore the documented defaults as a new version (config-service)")
+    public Uni<Response> resetConfig(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return Downstream.relay("config-service", config.reset(ifMatch));
+    }
+
+    @GET
+    @Path("config/export/")
+    @Operation(summary = "Download the active configuration as a versioned JSON document (config-service)")
+    public Uni<Response> exportConfig() {
+        return Downstream.relay("config-service", config.export());
+    }
+
+    @POST
+    @Path("config/import/")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Operation(summary = "Import an exported configuration; dry_run=true shows the changes only (config-service)")
+    public Uni<Response> importConfig(String body, @QueryParam("dry_run") boolean dryRun,
+                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return Downstream.relay("config-service", config.importConfig(body, dryRun, ifMatch));
     }
 
     @GET

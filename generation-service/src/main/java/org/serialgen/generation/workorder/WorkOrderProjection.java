@@ -126,8 +126,8 @@ public class WorkOrderProjection {
         if (config == null || !WorkOrder.PENDING.equals(wo.serialGenerationStatus)) {
             return;
         }
-        wo.totalRequestedSerials = SerialDemand.serialsFor(wo.quantity, config.manufacturingPercentage(),
-            config.discrepancyTolerance());
+        wo.totalRequestedSerials = SerialDemand.serialsFor(wo.quantity, config.config().manufacturingPercentage(),
+            config.config().discrepancyTolerance());
         wo.configVersion = config.version();
         wo.updatedAt = Instant.now();
     }

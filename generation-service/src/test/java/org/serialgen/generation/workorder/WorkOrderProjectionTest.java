@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.serialgen.events.AggregationComputed;
 import org.serialgen.events.ConfigActivated;
-import org.serialgen.events.ConfigActivated.AggregationRule;
+import org.serialgen.events.ConfigDocument;
+import org.serialgen.events.ConfigDocument.AggregationRule;
 import org.serialgen.events.EventCodec;
 import org.serialgen.events.EventEnvelope;
 import org.serialgen.events.EventTypes;
@@ -45,9 +46,10 @@ class WorkOrderProjectionTest {
     }
 
     static void publishConfig(long version, String manufacturing) {
-        publish(Topics.CONFIG, "config", EventTypes.CONFIG_ACTIVATED, new ConfigActivated(version, List.of(), List.of(),
-            new BigDecimal(manufacturing), new BigDecimal("5.00"), Map.of("l1", new AggregationRule(true, 1)), "test",
-            Instant.now()));
+        ConfigDocument document = new ConfigDocument(List.of(), List.of(), true, new BigDecimal(manufacturing),
+            new BigDecimal("5.00"), Map.of("l1", new AggregationRule(true, 1L)), List.of(), null, new BigDecimal("80"));
+        publish(Topics.CONFIG, "config", EventTypes.CONFIG_ACTIVATED,
+            new ConfigActivated(version, document, "test", Instant.now()));
     }
 
     static WorkOrderSynced workOrder(String woId, long quantity, long revision) {

@@ -3,16 +3,21 @@ package org.serialgen.events;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** Reads and writes envelopes and payloads as JSON, the one encoding on every topic. */
 public final class EventCodec {
 
+    /** Decimals stay as written (100.00, never 1E+2): percentages are compared and shown to people. */
     private static final ObjectMapper JSON = new ObjectMapper()
+        .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+        .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
         .registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -34,6 +34,11 @@ public abstract class ApiException extends RuntimeException {
         return null;
     }
 
+    /** The resource as it is now, for answers that should help the caller retry. */
+    public Object current() {
+        return null;
+    }
+
     /** 400: input that breaks a rule; {@code details} names each field and what is wrong with it. */
     public static final class Validation extends ApiException {
         private final Map<String, List<String>> details;
@@ -75,9 +80,35 @@ public abstract class ApiException extends RuntimeException {
     /** 409: the request is valid but the resource's state does not allow it (stale version, wrong status). */
     public static final class Conflict extends ApiException {
         private final String code;
+        private final Object current;
 
         public Conflict(String code, String message) {
+            this(code, message, null);
+        }
+
+        public Conflict(String code, String message, Object current) {
             super(409, "conflict", message);
+            this.code = code;
+            this.current = current;
+        }
+
+        @Override
+        public String code() {
+            return code;
+        }
+
+        @Override
+        public Object current() {
+            return current;
+        }
+    }
+
+    /** 428: a write that must say which version it edited (If-Match or {@code version}) did not. */
+    public static final class PreconditionRequired extends ApiException {
+        private final String code;
+
+        public PreconditionRequired(String code, String message) {
+            super(428, "precondition_required", message);
             this.code = code;
         }
 

@@ -37,7 +37,8 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e, HttpServerRequest request) {
-        return body(e.status(), new ErrorBody(e.error(), e.getMessage(), e.details(), e.code(), id(request)));
+        return body(e.status(),
+            new ErrorBody(e.error(), e.getMessage(), e.details(), e.code(), id(request), e.current()));
     }
 
     @ServerExceptionMapper(priority = 1)
