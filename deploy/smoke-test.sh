@@ -46,15 +46,15 @@ TOKEN=$(token_for manager)
 [ -n "$TOKEN" ] || fail "no token for the demo manager"
 
 # A known configuration first: 100 % of the quantity, 5 % tolerance, 100 items per case.
-config='{"serial_sources":[],"sscc_sources":[],"manufacturing_percentage":100.0,"discrepancy_tolerance":5.0,
-  "aggregation_rules":{"l1":{"enabled":true,"multiplier":1},"l2":{"enabled":true,"multiplier":10},
+config='{"manufacturing_percentage":100.0,"discrepancy_tolerance":5.0,"aggregation_rules":{"l1":{"enabled":true,"multiplier":1},"l2":{"enabled":true,"multiplier":10},
   "l3":{"enabled":true,"multiplier":100},"l4":{"enabled":false,"multiplier":1000}}}'
-put_config() { # an edit names the version it is based on (If-Match)
+patch_config() { # a JSON merge patch on the active version; an edit names the version it is based on (If-Match)
   local version
   version=$(api "$GATEWAY/api/v1/serial-generation/config/" | json_field version)
-  api -X PUT -H "If-Match: \"v$version\"" -d "$1" -o /dev/null -w '%{http_code}' "$GATEWAY/api/v1/serial-generation/config/"
+  api -X PATCH -H 'Content-Type: application/merge-patch+json' -H "If-Match: \"v$version\"" -d "$1" \
+    -o /dev/null -w '%{http_code}' "$GATEWAY/api/v1/serial-generation/config/"
 }
-put_config "$config" | grep -q 200 || fail "PUT config through the gateway"
+patch_config "$config" | grep -q 200 || fail "PATCH config through the gateway"
 sleep 3 # let the new version reach the consumers before the work order does
 
 WO="WO-SMOKE-$(date +%s)"
@@ -75,13 +75,13 @@ await_field total_requested_sscc 10
 await_field total_requested_serials 1050
 echo "ok: $WO arrived from the ERP with 10 SSCCs (aggregation) and 1050 serials (config)"
 
-put_config "${config/100.0,/50.0,}" | grep -q 200 || fail "second PUT config through the gateway"
+patch_config '{"manufacturing_percentage":50.0}' | grep -q 200 || fail "second PATCH config through the gateway"
 await_field total_requested_serials 525
 echo "ok: the configuration change reached generation-service (1050 -> 525 serials)"
 
 TOKEN=$(token_for viewer)
-code=$(put_config "$config")
-[ "$code" = 403 ] || fail "a viewer's PUT config answered $code, not 403"
+code=$(patch_config "$config")
+[ "$code" = 403 ] || fail "a viewer's PATCH config answered $code, not 403"
 code=$(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY/api/v1/serial-generation/workorders/")
 [ "$code" = 401 ] || fail "a call without a token answered $code, not 401"
 echo "ok: 401 without a token, 403 for a viewer's write"

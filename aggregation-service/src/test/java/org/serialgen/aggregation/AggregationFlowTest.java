@@ -13,7 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+import org.serialgen.testkit.SchemaCheck;
+
+import io.agroal.api.AgroalDataSource;
 import org.serialgen.events.AggregationComputed;
 import org.serialgen.events.ConfigActivated;
 import org.serialgen.events.ConfigDocument;
@@ -31,6 +36,9 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest
 class AggregationFlowTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     static final String VIEWER = TestTokens.bearer("vic", "viewer");
 
@@ -51,7 +59,7 @@ class AggregationFlowTest {
     }
 
     @Test
-    void publishesTheBreakdownOfEachWorkOrderOnceAndAgainWhenTheRulesChange() {
+    void publishesTheBreakdownOfEachWorkOrderOnceAndAgainWhenTheRulesChange() throws Exception {
         publishConfig(1, 100);
         String woId = "WO-AGG-" + UUID.randomUUID().toString().substring(0, 8);
         EventEnvelope wo = EventCodec.envelope(EventTypes.WORKORDER_SYNCED, new WorkOrderSynced(woId, "Batch",
@@ -66,6 +74,8 @@ class AggregationFlowTest {
 
         given().header("Authorization", VIEWER).get("/serial-generation/aggregation/workorders/" + woId + "/")
             .then().statusCode(200).body("sscc_count", equalTo(10)).body("levels[2].containers", equalTo(10));
+        SchemaCheck.assertJsonColumn(dataSource, "workorder_packaging", "levels", "array");
+        SchemaCheck.assertJsonColumn(dataSource, "replicated_config", "document", "object");
 
         publishConfig(2, 50);
         List<AggregationComputed> both = breakdowns(woId, 2, Duration.ofSeconds(1));

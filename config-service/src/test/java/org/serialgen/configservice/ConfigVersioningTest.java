@@ -21,7 +21,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+import org.serialgen.testkit.SchemaCheck;
+
+import io.agroal.api.AgroalDataSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -42,6 +47,19 @@ class ConfigVersioningTest {
 
     static JsonPath active() {
         return given().header("Authorization", VIEWER).get(PATH).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void storesTheDocumentAsQueryableJson() throws Exception {
+        ConfigApi.put(document("64"), activeVersion()).statusCode(200);
+        SchemaCheck.assertJsonColumn(dataSource, "serial_generation_config", "serial_sources", "array");
+        SchemaCheck.assertJsonColumn(dataSource, "serial_generation_config", "gs1_company_prefixes", "array");
+        SchemaCheck.assertJsonColumn(dataSource, "serial_generation_config", "aggregation_rules", "object");
+        SchemaCheck.assertJsonColumn(dataSource, "serial_generation_config", "serial_format", "object");
+        SchemaCheck.assertJsonColumn(dataSource, "config_audit", "changes", "array");
     }
 
     @Test

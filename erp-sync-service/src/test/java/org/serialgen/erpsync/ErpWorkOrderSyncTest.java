@@ -12,7 +12,12 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
+import org.serialgen.testkit.SchemaCheck;
+
+import io.agroal.api.AgroalDataSource;
 import org.serialgen.events.EventCodec;
 import org.serialgen.events.Topics;
 import org.serialgen.events.WorkOrderSynced;
@@ -23,6 +28,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class ErpWorkOrderSyncTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     static final String OPERATOR = TestTokens.bearer("eric.erp", "erp-operator");
 
@@ -57,7 +65,7 @@ class ErpWorkOrderSyncTest {
     }
 
     @Test
-    void keepsAnInvalidRecordWithItsReasonsAndForwardsNothing() {
+    void keepsAnInvalidRecordWithItsReasonsAndForwardsNothing() throws Exception {
         String woId = "WO-BAD-" + UUID.randomUUID().toString().substring(0, 8);
         long failedBefore = given().header("Authorization", OPERATOR).get("/serial-generation/erp/status/")
             .then().statusCode(200).extract().jsonPath().getLong("failed_records");
@@ -77,6 +85,7 @@ class ErpWorkOrderSyncTest {
             .body("results.find { it.wo_id == '" + woId + "' }.reasons.quantity[0]",
                 equalTo("Must be between 1 and 100000000"));
         assertTrue(forwarded(woId, 0, Duration.ofSeconds(3)).isEmpty(), "an invalid record is never forwarded");
+        SchemaCheck.assertJsonColumn(dataSource, "erp_failed_record", "reasons", "object");
     }
 
     @Test

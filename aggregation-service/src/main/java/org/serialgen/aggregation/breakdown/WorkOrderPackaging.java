@@ -35,7 +35,7 @@ public class WorkOrderPackaging extends PanacheEntityBase {
     @Column(name = "rules_source")
     public String rulesSource;
 
-    @ColumnTransformer(write = "?::jsonb")
+    @ColumnTransformer(read = "CAST(levels AS text)", write = "CAST(CAST(? AS text) AS jsonb)")
     public String levels;
 
     @Column(name = "sscc_count")

@@ -40,7 +40,7 @@ public class ConfigAudit extends PanacheEntityBase {
     public Long restoredFrom;
 
     @Convert(converter = JsonColumns.Changes.class)
-    @ColumnTransformer(write = "?::jsonb")
+    @ColumnTransformer(read = "CAST(changes AS text)", write = "CAST(CAST(? AS text) AS jsonb)")
     @Column(nullable = false)
     public List<ConfigChange> changes;
 

@@ -35,12 +35,12 @@ public class ConfigVersion extends PanacheEntityBase {
     public long version;
 
     @Convert(converter = JsonColumns.Sources.class)
-    @ColumnTransformer(write = "?::jsonb")
+    @ColumnTransformer(read = "CAST(serial_sources AS text)", write = "CAST(CAST(? AS text) AS jsonb)")
     @Column(name = "serial_sources", nullable = false)
     public List<Source> serialSources;
 
     @Convert(converter = JsonColumns.Sources.class)
-    @ColumnTransformer(write = "?::jsonb")
+    @ColumnTransformer(read = "CAST(sscc_sources AS text)", write = "CAST(CAST(? AS text) AS jsonb)")
     @Column(name = "sscc_sources", nullable = false)
     public List<Source> ssccSources;
 
@@ -54,17 +54,17 @@ public class ConfigVersion extends PanacheEntityBase {
     public BigDecimal discrepancyTolerance;
 
     @Convert(converter = JsonColumns.Rules.class)
-    @ColumnTransformer(write = "?::jsonb")
+    @ColumnTransformer(read = "CAST(aggregation_rules AS text)", write = "CAST(CAST(? AS text) AS jsonb)")
     @Column(name = "aggregation_rules", nullable = false)
     public Map<String, AggregationRule> aggregationRules;
 
     @Convert(converter = JsonColumns.Prefixes.class)
-    @ColumnTransformer(write = "?::jsonb")
+    @ColumnTransformer(read = "CAST(gs1_company_prefixes AS text)", write = "CAST(CAST(? AS text) AS jsonb)")
     @Column(name = "gs1_company_prefixes", nullable = false)
     public List<CompanyPrefix> gs1CompanyPrefixes;
 
     @Convert(converter = JsonColumns.Format.class)
-    @ColumnTransformer(write = "?::jsonb")
+    @ColumnTransformer(read = "CAST(serial_format AS text)", write = "CAST(CAST(? AS text) AS jsonb)")
     @Column(name = "serial_format", nullable = false)
     public SerialFormat serialFormat;
 

@@ -16,7 +16,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 /**
  * JSONB columns as JSON text. Hibernate Reactive's own JSON mapping decodes a JSON array column into a map, so the
- * typed values are converted here, with the columns' write expressions casting the text to {@code jsonb}.
+ * typed values are converted here. The columns read as {@code CAST(col AS text)} and write
+ * {@code CAST(CAST(? AS text) AS jsonb)}: a parameter cast straight to jsonb would be sent as a JSON string holding
+ * the JSON, not as the JSON itself.
  */
 final class JsonColumns {
 

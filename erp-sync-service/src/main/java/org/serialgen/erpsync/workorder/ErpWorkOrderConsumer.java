@@ -93,7 +93,7 @@ public class ErpWorkOrderConsumer {
         LOG.warnf("ERP record %s-%d@%d rejected: %s", record.topic(), record.partition(), record.offset(), problems);
         return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(
                 "INSERT INTO erp_failed_record (source_topic, source_partition, source_offset, wo_id, raw_record,"
-                    + " reasons, received_at) VALUES (:topic, :partition, :offset, :woId, :raw, CAST(:reasons AS jsonb),"
+                    + " reasons, received_at) VALUES (:topic, :partition, :offset, :woId, :raw, CAST(CAST(:reasons AS text) AS jsonb),"
                     + " :at) ON CONFLICT (source_topic, source_partition, source_offset) DO NOTHING")
                 .setParameter("topic", record.topic())
                 .setParameter("partition", record.partition())

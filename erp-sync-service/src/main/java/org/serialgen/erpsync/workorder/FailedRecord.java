@@ -37,7 +37,7 @@ public class FailedRecord extends PanacheEntityBase {
     @Column(name = "raw_record", nullable = false)
     public String rawRecord;
 
-    @ColumnTransformer(write = "?::jsonb")
+    @ColumnTransformer(read = "CAST(reasons AS text)", write = "CAST(CAST(? AS text) AS jsonb)")
     @Column(nullable = false)
     public String reasons;
 

@@ -24,7 +24,7 @@ public class ReplicatedConfig extends PanacheEntityBase {
     @Column(nullable = false)
     public long version;
 
-    @ColumnTransformer(write = "?::jsonb")
+    @ColumnTransformer(read = "CAST(document AS text)", write = "CAST(CAST(? AS text) AS jsonb)")
     @Column(nullable = false)
     public String document;
 
