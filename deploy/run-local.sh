@@ -76,6 +76,8 @@ export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
 export SERIALGEN_JWT_PUBLIC_KEY_LOCATION=$STATE/jwt/public.pem
 export SERIALGEN_JWT_PRIVATE_KEY_LOCATION=$STATE/jwt/private.pem
 export SERIALGEN_USERS_FILE=$STATE/users.txt
+SERIALGEN_MASTER_KEY=$(cat "$STATE/master.key")
+export SERIALGEN_MASTER_KEY
 export CONFIG_SERVICE_URL=http://127.0.0.1:${PORTS[config-service]}
 export GENERATION_SERVICE_URL=http://127.0.0.1:${PORTS[generation-service]}
 export ERP_SYNC_SERVICE_URL=http://127.0.0.1:${PORTS[erp-sync-service]}

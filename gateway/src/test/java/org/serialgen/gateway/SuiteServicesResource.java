@@ -41,6 +41,9 @@ public class SuiteServicesResource implements QuarkusTestResourceLifecycleManage
         env.put("SERIALGEN_JWT_ISSUER", TestTokens.ISSUER);
         env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
         env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
+        byte[] masterKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(masterKey);
+        env.put("SERIALGEN_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(masterKey));
         for (String module : SERVICES) {
             services.add(ServiceProcess.start(module, env));
         }

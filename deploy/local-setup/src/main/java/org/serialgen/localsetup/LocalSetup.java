@@ -24,7 +24,8 @@ import org.serialgen.security.UsersFile;
  * demo users with random passwords. Existing files are kept, so restarts keep tokens and logins valid.
  *
  * <pre>java -cp … org.serialgen.localsetup.LocalSetup deploy/.local</pre>
- * writes {@code jwt/private.pem}, {@code jwt/public.pem}, {@code users.txt} (hashes only) and
+ * writes {@code jwt/private.pem}, {@code jwt/public.pem}, {@code master.key} (generation-service's master key),
+ * {@code users.txt} (hashes only) and
  * {@code demo-credentials.txt} (the plain demo passwords, readable by the owner only), then prints the logins.
  */
 public final class LocalSetup {
@@ -47,6 +48,7 @@ public final class LocalSetup {
         Path dir = Path.of(args.length > 0 ? args[0] : "deploy/.local");
         Files.createDirectories(dir.resolve("jwt"));
         writeKeysIfMissing(dir.resolve("jwt"));
+        writeMasterKeyIfMissing(dir.resolve("master.key"));
         Path credentials = dir.resolve("demo-credentials.txt");
         if (!Files.exists(dir.resolve("users.txt")) || !Files.exists(credentials)) {
             writeUsers(dir.resolve("users.txt"), credentials);
@@ -65,6 +67,16 @@ public final class LocalSetup {
         KeyPair pair = generator.generateKeyPair();
         writeOwnerOnly(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+    }
+
+    /** generation-service seals pool keys under it: losing it makes issued randomised serials unreproducible. */
+    private static void writeMasterKeyIfMissing(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return;
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        writeOwnerOnly(file, Base64.getEncoder().encodeToString(key) + "\n");
     }
 
     private static void writeUsers(Path usersFile, Path credentials) throws IOException {

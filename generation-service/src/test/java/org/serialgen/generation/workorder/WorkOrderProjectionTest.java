@@ -76,7 +76,7 @@ class WorkOrderProjectionTest {
     @Test
     @Order(1)
     void upsertsAnErpWorkOrderWithDemandsFromConfigAndAggregation() {
-        publishConfig(1, "100.00");
+        publishConfig(TestKafka.nextConfigVersion(), "100.00");
         String woId = newWoId();
         publish(Topics.WORKORDERS, woId, EventTypes.WORKORDER_SYNCED, workOrder(woId, 1_000, 1));
         publish(Topics.AGGREGATION, woId, EventTypes.AGGREGATION_COMPUTED, aggregation(woId, 1, 10));
@@ -115,10 +115,11 @@ class WorkOrderProjectionTest {
         String woId = newWoId();
         publish(Topics.WORKORDERS, woId, EventTypes.WORKORDER_SYNCED, workOrder(woId, 1_000, 1));
         eventually(() -> workOrderView(woId).statusCode(200).body("total_requested_serials", equalTo(1_050)));
-        publishConfig(2, "50.00");
+        long newer = TestKafka.nextConfigVersion();
+        publishConfig(newer, "50.00");
         eventually(() -> workOrderView(woId).body("total_requested_serials", equalTo(525))
-            .body("config_version", equalTo(2)));
-        publishConfig(1, "100.00");
+            .body("config_version", equalTo(newer)));
+        publishConfig(newer - 1, "100.00");
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
             workOrderView(woId).body("total_requested_serials", equalTo(525)));
     }
@@ -127,7 +128,7 @@ class WorkOrderProjectionTest {
     @Order(4)
     void listsWithTheSpecShapeFiltersAndPages() {
         eventually(() -> given().header("Authorization", SUPERVISOR)
-            .get("/serial-generation/workorders/?source=erp&status=pending&page=1&page_size=2")
+            .get("/serial-generation/workorders/?source=erp&status=pending&search=WO-GEN-&page=1&page_size=2")
             .then().statusCode(200)
             .body("count", equalTo(3))
             .body("results", hasSize(2))

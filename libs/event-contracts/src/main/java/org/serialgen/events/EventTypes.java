@@ -6,6 +6,10 @@ public final class EventTypes {
     public static final String WORKORDER_SYNCED = "workorder.synced";
     public static final String AGGREGATION_COMPUTED = "aggregation.computed";
     public static final String CONFIG_ACTIVATED = "config.activated";
+    public static final String TASK_STARTED = "generation.task.started";
+    public static final String TASK_COMPLETED = "generation.task.completed";
+    public static final String TASK_FAILED = "generation.task.failed";
+    public static final String POOL_EXHAUSTION_WARNING = "generation.pool.exhaustion_warning";
 
     /** Raised when a payload changes incompatibly; consumers reject versions they do not know. */
     public static final int SCHEMA_VERSION = 1;

@@ -22,8 +22,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class TestKafka {
 
     static final String BOOTSTRAP_PROPERTY = "serialgen.test.kafka.bootstrap";
+    private static final java.util.concurrent.atomic.AtomicLong VERSIONS =
+        new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
 
     private TestKafka() {
+    }
+
+    /**
+     * A configuration version newer than any other this test run published: tests share one service, and its copy
+     * of the configuration only ever moves to newer versions.
+     */
+    public static long nextConfigVersion() {
+        return VERSIONS.incrementAndGet();
     }
 
     public static String bootstrapServers() {

@@ -1,0 +1,253 @@
+package org.serialgen.generation.report;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.ResponseHeader;
+import org.serialgen.events.ConfigActivated;
+import org.serialgen.generation.pool.Pools;
+import org.serialgen.generation.pool.SerialPool;
+import org.serialgen.generation.workorder.WorkOrder;
+import org.serialgen.gs1.CompanyPrefix;
+import org.serialgen.gs1.DigitalLink;
+import org.serialgen.gs1.ElementString;
+import org.serialgen.gs1.EpcUrn;
+import org.serialgen.gs1.Gtin;
+import org.serialgen.gs1.SerialNumber;
+import org.serialgen.gs1.Sgtin;
+import org.serialgen.gs1.Sscc;
+import org.serialgen.kit.configreplica.ConfigReplica;
+import org.serialgen.kit.errors.ApiException;
+import org.serialgen.permutation.SerialCodec;
+import org.serialgen.security.Roles;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * A work order's serials and SSCCs as CSV, streamed: the allocations are read once, then each range of counters is
+ * turned into identifiers chunk by chunk on a worker thread while the response is being written, so a report of
+ * millions of serials never sits in memory.
+ */
+@Path("/serial-generation/workorders/")
+@WithSession
+@RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.ERP_OPERATOR, Roles.VIEWER})
+public class ReportResource {
+
+    static final Set<String> FORMATS = Set.of("element", "urn", "dl");
+    static final int CHUNK = 8192;
+
+    /** One allocated range of counters. */
+    record Range(long poolId, long from, long to) {
+    }
+
+    @Inject
+    Pools pools;
+
+    @Inject
+    ConfigReplica replica;
+
+    @ConfigProperty(name = "serialgen.generation.digital-link-resolver")
+    String resolver;
+
+    @GET
+    @Path("{id}/serials.csv")
+    @Produces("text/csv")
+    @ResponseHeader(name = "Content-Disposition", value = "attachment; filename=\"serials.csv\"")
+    @Operation(summary = "The work order's serials (gtin, serial, identifier), streamed")
+    public Multi<Buffer> serials(@PathParam("id") String id,
+                                 @Parameter(description = "element (GS1 element string, default), urn (EPC URN) or dl "
+                                     + "(GS1 Digital Link)") @QueryParam("format") String format) {
+        String chosen = format(format);
+        return report(id, SerialPool.SERIAL).onItem().transformToMulti(report -> {
+            DigitalLink link = new DigitalLink(resolver);
+            Gtin gtin = new Gtin(report.workOrder().gtin);
+            int prefixLength = "urn".equals(chosen) ? companyPrefixLength(report) : 0;
+            return stream(report, "gtin,serial,identifier\n", (serial, out) -> {
+                Sgtin sgtin = new Sgtin(gtin, new SerialNumber(serial));
+                String identifier = switch (chosen) {
+                    case "urn" -> EpcUrn.of(sgtin, prefixLength);
+                    case "dl" -> link.of(sgtin);
+                    default -> ElementString.of(sgtin);
+                };
+                out.append(gtin.value()).append(',');
+                csv(out, serial).append(',');
+                csv(out, identifier).append('\n');
+            });
+        });
+    }
+
+    @GET
+    @Path("{id}/sscc.csv")
+    @Produces("text/csv")
+    @ResponseHeader(name = "Content-Disposition", value = "attachment; filename=\"sscc.csv\"")
+    @Operation(summary = "The work order's SSCCs (sscc, identifier), streamed")
+    public Multi<Buffer> sscc(@PathParam("id") String id, @QueryParam("format") String format) {
+        String chosen = format(format);
+        return report(id, SerialPool.SSCC).onItem().transformToMulti(report -> {
+            DigitalLink link = new DigitalLink(resolver);
+            return stream(report, "sscc,identifier\n", (reference, out) -> {
+                SerialPool pool = report.pools().get(0);
+                Sscc sscc = Sscc.of(pool.extensionDigit, new CompanyPrefix(pool.companyPrefix),
+                    Long.parseLong(reference));
+                String identifier = switch (chosen) {
+                    case "urn" -> EpcUrn.of(sscc, pool.companyPrefix.length());
+                    case "dl" -> link.of(sscc);
+                    default -> ElementString.of(sscc);
+                };
+                out.append(sscc.value()).append(',').append(identifier).append('\n');
+            });
+        });
+    }
+
+    /** What a report needs, read before streaming starts. */
+    record Report(WorkOrder workOrder, List<Range> ranges, List<SerialPool> pools, List<SerialCodec> codecs,
+                  ConfigActivated config) {
+    }
+
+    interface Row {
+        void write(String serial, StringBuilder out);
+    }
+
+    /** Read in a session of its own: {@code @WithSession} covers methods answering a Uni, not a Multi. */
+    private Uni<Report> report(String id, String kind) {
+        return Panache.withSession(() -> readReport(id, kind));
+    }
+
+    private Uni<Report> readReport(String id, String kind) {
+        return org.serialgen.generation.task.GenerationService.workOrderFor(id).flatMap(wo -> Panache.getSession()
+            .flatMap(session -> session.createNativeQuery("SELECT a.pool_id, lower(a.counters), upper(a.counters)"
+                    + " FROM serial_allocation a JOIN serial_pool p ON p.id = a.pool_id WHERE a.workorder_id = :wo"
+                    + " AND a.status = 'active' AND p.kind = :kind ORDER BY a.id", Object[].class)
+                .setParameter("wo", wo.id).setParameter("kind", kind).getResultList())
+            .flatMap(rows -> {
+                List<Range> ranges = rows.stream().map(r -> new Range(((Number) r[0]).longValue(),
+                    ((Number) r[1]).longValue(), ((Number) r[2]).longValue())).toList();
+                List<Long> poolIds = ranges.stream().map(Range::poolId).distinct().toList();
+                return (poolIds.isEmpty() ? Uni.createFrom().item(List.<SerialPool>of())
+                        : SerialPool.<SerialPool>list("id in ?1", poolIds))
+                    .flatMap(found -> codecs(found).flatMap(codecs -> replica.current()
+                        .map(config -> new Report(wo, ranges, found, codecs, config))));
+            }));
+    }
+
+    private Uni<List<SerialCodec>> codecs(List<SerialPool> found) {
+        Uni<List<SerialCodec>> all = Uni.createFrom().item(new ArrayList<>());
+        for (SerialPool pool : found) {
+            all = all.flatMap(list -> pools.codec(pool).map(codec -> {
+                list.add(codec);
+                return list;
+            }));
+        }
+        return all;
+    }
+
+    private static Multi<Buffer> stream(Report report, String header, Row row) {
+        Iterable<Buffer> chunks = () -> new Iterator<>() {
+            int range = 0;
+            long next = report.ranges().isEmpty() ? 0 : report.ranges().get(0).from();
+            boolean headerSent;
+            final long[] counters = new long[CHUNK];
+            final String[] serials = new String[CHUNK];
+
+            @Override
+            public boolean hasNext() {
+                return !headerSent || range < report.ranges().size();
+            }
+
+            @Override
+            public Buffer next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                if (!headerSent) {
+                    headerSent = true;
+                    return Buffer.buffer(header);
+                }
+                Range current = report.ranges().get(range);
+                SerialCodec codec = report.codecs().get(indexOf(report.pools(), current.poolId()));
+                int count = (int) Math.min(CHUNK, current.to() - next);
+                for (int i = 0; i < count; i++) {
+                    counters[i] = next + i;
+                }
+                boolean sscc = SerialPool.SSCC.equals(report.pools().get(0).kind);
+                if (sscc) {
+                    for (int i = 0; i < count; i++) {
+                        serials[i] = Long.toString(counters[i]);
+                    }
+                } else {
+                    codec.serials(counters, count, serials);
+                }
+                StringBuilder out = new StringBuilder(count * 64);
+                for (int i = 0; i < count; i++) {
+                    row.write(serials[i], out);
+                }
+                next += count;
+                if (next >= current.to()) {
+                    range++;
+                    if (range < report.ranges().size()) {
+                        next = report.ranges().get(range).from();
+                    }
+                }
+                return Buffer.buffer(out.toString());
+            }
+        };
+        return Multi.createFrom().iterable(chunks).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static int indexOf(List<SerialPool> pools, long id) {
+        for (int i = 0; i < pools.size(); i++) {
+            if (pools.get(i).id == id) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("allocation of an unknown pool " + id);
+    }
+
+    private static int companyPrefixLength(Report report) {
+        String gtin = report.workOrder().gtin;
+        if (report.config() != null && report.config().config().gs1CompanyPrefixes() != null) {
+            for (var prefix : report.config().config().gs1CompanyPrefixes()) {
+                if (gtin.startsWith(prefix.prefix(), 1)) {
+                    return prefix.prefix().length();
+                }
+            }
+        }
+        throw new ApiException.Conflict("COMPANY_PREFIX_UNKNOWN", "The EPC URN needs the company prefix of GTIN " + gtin
+            + ": add it to gs1_company_prefixes in the configuration");
+    }
+
+    private static String format(String format) {
+        String chosen = format == null ? "element" : format;
+        if (!FORMATS.contains(chosen)) {
+            throw ApiException.Validation.of("format", "Must be element, urn or dl");
+        }
+        return chosen;
+    }
+
+    /** RFC 4180: a field holding a comma, a quote or a line break is quoted, its quotes doubled. */
+    static StringBuilder csv(StringBuilder out, String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0) {
+            return out.append(field);
+        }
+        return out.append('"').append(field.replace("\"", "\"\"")).append('"');
+    }
+}

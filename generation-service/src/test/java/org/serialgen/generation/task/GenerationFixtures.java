@@ -1,0 +1,96 @@
+package org.serialgen.generation.task;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.serialgen.events.AggregationComputed;
+import org.serialgen.events.ConfigActivated;
+import org.serialgen.events.ConfigDocument;
+import org.serialgen.events.ConfigDocument.AggregationRule;
+import org.serialgen.events.ConfigDocument.CompanyPrefix;
+import org.serialgen.events.ConfigDocument.SerialFormat;
+import org.serialgen.events.EventCodec;
+import org.serialgen.events.EventTypes;
+import org.serialgen.events.Topics;
+import org.serialgen.events.WorkOrderSynced;
+import org.serialgen.gs1.CheckDigit;
+import org.serialgen.testkit.TestKafka;
+import org.serialgen.testkit.TestTokens;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** Work orders and configuration for the generation tests, fed through Kafka as in production. */
+final class GenerationFixtures {
+
+    static final String SUPERVISOR = TestTokens.bearer("sam.supervisor", "supervisor");
+    static final String VIEWER = TestTokens.bearer("vic.viewer", "viewer");
+    static final String COMPANY_PREFIX = "9506000";
+    private static long configVersion;
+
+    private GenerationFixtures() {
+    }
+
+    /** A fresh GTIN under the test company prefix, so each test gets pools of its own. */
+    static String newGtin() {
+        String item = String.format("%05d", (int) (Math.random() * 100_000));
+        String body = "0" + COMPANY_PREFIX + item;
+        return body + CheckDigit.compute(body);
+    }
+
+    /** Activates a configuration with this serial format (randomised unless said) and the test company prefix. */
+    static void configure(int length, String alphabet, String mode, long volume) {
+        ConfigDocument document = new ConfigDocument(List.of(), List.of(), true, new BigDecimal("100.00"),
+            new BigDecimal("5.00"), Map.of("l1", new AggregationRule(true, 1L)),
+            List.of(new CompanyPrefix(COMPANY_PREFIX, 3)), new SerialFormat(length, alphabet, mode, volume),
+            new BigDecimal("80.00"));
+        long version = TestKafka.nextConfigVersion();
+        configVersion = version;
+        TestKafka.publish(Topics.CONFIG, "config", EventCodec.write(EventCodec.envelope(EventTypes.CONFIG_ACTIVATED,
+            new ConfigActivated(version, document, "test", Instant.now()))));
+    }
+
+    /** A work order from the ERP of {@code quantity} units (and {@code sscc} SSCCs), once generation-service has it. */
+    static String workOrder(String gtin, long quantity, long sscc) {
+        String woId = "WO-T-" + UUID.randomUUID().toString().substring(0, 8);
+        TestKafka.publish(Topics.WORKORDERS, woId, EventCodec.write(EventCodec.envelope(EventTypes.WORKORDER_SYNCED,
+            new WorkOrderSynced(woId, "Batch " + woId, gtin, "LOT1", LocalDate.of(2029, 1, 31), quantity, 1,
+                Instant.now()))));
+        TestKafka.publish(Topics.AGGREGATION, woId, EventCodec.write(EventCodec.envelope(
+            EventTypes.AGGREGATION_COMPUTED, new AggregationComputed(woId, quantity, 1, "test", List.of(), sscc))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            given().header("Authorization", VIEWER).get("/serial-generation/workorders/" + woId + "/")
+                .then().statusCode(200).body("total_requested_sscc", equalTo((int) sscc))
+                .body("config_version", equalTo(configVersion)));
+        return woId;
+    }
+
+    static ValidatableResponse generate(String woId, String kind, String body) {
+        return generate(woId, kind, body, null);
+    }
+
+    static ValidatableResponse generate(String woId, String kind, String body, String idempotencyKey) {
+        var request = given().header("Authorization", SUPERVISOR).contentType(ContentType.JSON).body(body);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.post("/serial-generation/workorders/" + woId + "/generate-" + kind + "/").then();
+    }
+
+    static List<String> csvLines(String woId, String report, String format) {
+        String csv = given().header("Authorization", VIEWER)
+            .get("/serial-generation/workorders/" + woId + "/" + report + ".csv" + (format == null ? "" : "?format=" + format))
+            .then().statusCode(200).contentType("text/csv").extract().asString();
+        List<String> lines = csv.lines().toList();
+        return lines.subList(1, lines.size());
+    }
+}

@@ -1,0 +1,145 @@
+package org.serialgen.permutation;
+
+import java.math.BigInteger;
+
+/**
+ * Turns pool counters into serial numbers: counter {@code c} of a pool becomes the {@code length}-character string
+ * of {@code alphabet} whose value is {@code FF1(c)} (randomised) or {@code c} itself (sequential). Distinct counters
+ * give distinct serials because FF1 is a permutation of the whole domain {@code alphabet.length()^length}; where that
+ * domain is smaller than FF1 allows (10^6), the permutation runs on a larger domain and cycle-walks back into it.
+ *
+ * <p>Not thread-safe (FF1 holds a cipher): one instance per thread.
+ */
+public final class SerialCodec {
+
+    private final char[] alphabet;
+    private final int length;
+    /** alphabet^length, or Long.MAX_VALUE for formats beyond 63 bits (counters stay longs; serials do not). */
+    private final long domain;
+    private final boolean wide;
+    private final Ff1 ff1;
+    private final long[] scratch = new long[1];
+
+    /**
+     * @param key      the pool's AES key; null for a sequential pool
+     * @param alphabet the characters, in ascending value order
+     * @param length   characters per serial
+     */
+    public SerialCodec(byte[] key, String alphabet, int length) {
+        this.alphabet = alphabet.toCharArray();
+        this.length = length;
+        BigInteger space = BigInteger.valueOf(alphabet.length()).pow(length);
+        this.wide = space.bitLength() > 63;
+        this.domain = wide ? Long.MAX_VALUE : space.longValue();
+        if (key == null) {
+            this.ff1 = null;
+        } else {
+            int ff1Length = length;
+            while (BigInteger.valueOf(alphabet.length()).pow(ff1Length).compareTo(BigInteger.valueOf(Ff1.MIN_DOMAIN)) < 0) {
+                ff1Length++;
+            }
+            this.ff1 = new Ff1(key, new byte[0], alphabet.length(), Math.max(ff1Length, 2));
+        }
+    }
+
+    /** The number of distinct serials of this format: alphabet^length, capped at {@link Long#MAX_VALUE}. */
+    public long domain() {
+        return domain;
+    }
+
+    /** The serials of {@code counters[0 … count)} into {@code out}, batched where the format allows. */
+    public void serials(long[] counters, int count, String[] out) {
+        if (wide) {
+            for (int i = 0; i < count; i++) {
+                out[i] = serial(counters[i]);
+            }
+            return;
+        }
+        values(counters, count);
+        for (int i = 0; i < count; i++) {
+            out[i] = render(counters[i]);
+        }
+    }
+
+    /** Whether the mapping runs in long arithmetic (see {@link Ff1#isFast()}); sequential codecs always do. */
+    public boolean isFast() {
+        return ff1 == null || ff1.isFast();
+    }
+
+    public String serial(long counter) {
+        if (wide) {
+            if (counter < 0) {
+                throw new IllegalArgumentException("counter outside the format's domain: " + counter);
+            }
+            int[] numerals = ff1 == null ? numerals(counter) : ff1.encrypt(numerals(counter));
+            char[] out = new char[length];
+            for (int k = 0; k < length; k++) {
+                out[k] = alphabet[numerals[k]];
+            }
+            return new String(out);
+        }
+        scratch[0] = counter;
+        values(scratch, 1);
+        return render(scratch[0]);
+    }
+
+    private int[] numerals(long counter) {
+        int[] numerals = new int[length];
+        for (int k = length - 1; k >= 0 && counter > 0; k--) {
+            numerals[k] = (int) (counter % alphabet.length);
+            counter /= alphabet.length;
+        }
+        return numerals;
+    }
+
+    /**
+     * Replaces {@code counters[0 … count)} by their serials' values (render them with {@link #render(long)}); for
+     * formats within 63 bits.
+     */
+    public void values(long[] counters, int count) {
+        if (wide) {
+            throw new IllegalStateException("a format beyond 63 bits has no long values; use serials()");
+        }
+        for (int i = 0; i < count; i++) {
+            if (counters[i] < 0 || counters[i] >= domain) {
+                throw new IllegalArgumentException("counter outside the format's domain: " + counters[i]);
+            }
+        }
+        if (ff1 == null) {
+            return;
+        }
+        ff1.encrypt(counters, count);
+        // cycle-walk: only where FF1 runs on a larger domain than the format's
+        if (ff1.domain().bitLength() < 64 && ff1.domain().longValue() != domain) {
+            for (int i = 0; i < count; i++) {
+                while (counters[i] >= domain) {
+                    counters[i] = ff1.encrypt(counters[i]);
+                }
+            }
+        }
+    }
+
+    /** The serial string of a value in the domain. */
+    public String render(long value) {
+        char[] out = new char[length];
+        appendTo(value, out, 0);
+        return new String(out);
+    }
+
+    /** Writes the serial of {@code value} into {@code out} at {@code at}, {@code length} characters. */
+    public void appendTo(long value, char[] out, int at) {
+        int radix = alphabet.length;
+        for (int k = at + length - 1; k >= at; k--) {
+            out[k] = alphabet[(int) (value % radix)];
+            value /= radix;
+        }
+    }
+
+    public int length() {
+        return length;
+    }
+
+    String alphabetForTest() {
+        return new String(alphabet);
+    }
+}
