@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.serialgen.security.Roles;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -149,6 +150,63 @@ public class SerialGenerationApi {
     @Operation(summary = "One work order by id or wo_id")
     public Uni<Response> getWorkOrder(@PathParam("id") String id) {
         return Downstream.relay("generation-service", generation.get(id));
+    }
+
+    @POST
+    @Path("workorders/{id}/generate-serials/")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR})
+    @Operation(summary = "Issue serials to a work order; Idempotency-Key makes a retry safe (generation-service)")
+    public Uni<Response> generateSerials(@PathParam("id") String id, String body,
+                                         @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return Downstream.relay("generation-service", generation.generate(id, "serials", body, idempotencyKey));
+    }
+
+    @POST
+    @Path("workorders/{id}/generate-sscc/")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR})
+    @Operation(summary = "Issue SSCCs to a work order; Idempotency-Key makes a retry safe (generation-service)")
+    public Uni<Response> generateSscc(@PathParam("id") String id, String body,
+                                      @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return Downstream.relay("generation-service", generation.generate(id, "sscc", body, idempotencyKey));
+    }
+
+    @GET
+    @Path("workorders/{id}/history/")
+    @Operation(summary = "A work order's generation history (generation-service)")
+    public Uni<Response> generationHistory(@PathParam("id") String id, @Context UriInfo uri) {
+        return Downstream.relay("generation-service", generation.history(id, query(uri)));
+    }
+
+    @GET
+    @Path("workorders/{id}/serials.csv")
+    @Produces("text/csv")
+    @Operation(summary = "A work order's serials as CSV, streamed; format element, urn or dl (generation-service)")
+    public Multi<byte[]> serialsReport(@PathParam("id") String id, @Context UriInfo uri) {
+        return generation.report(id, "serials", query(uri));
+    }
+
+    @GET
+    @Path("workorders/{id}/sscc.csv")
+    @Produces("text/csv")
+    @Operation(summary = "A work order's SSCCs as CSV, streamed; format element, urn or dl (generation-service)")
+    public Multi<byte[]> ssccReport(@PathParam("id") String id, @Context UriInfo uri) {
+        return generation.report(id, "sscc", query(uri));
+    }
+
+    @GET
+    @Path("tasks/{taskId}/")
+    @Operation(summary = "A generation task with its progress (generation-service)")
+    public Uni<Response> task(@PathParam("taskId") String taskId) {
+        return Downstream.relay("generation-service", generation.task(taskId));
+    }
+
+    @GET
+    @Path("pools/")
+    @Operation(summary = "Serial and SSCC pools: capacity, issued, remaining, exhaustion warning (generation-service)")
+    public Uni<Response> pools() {
+        return Downstream.relay("generation-service", generation.pools());
     }
 
     @GET

@@ -38,7 +38,8 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
-    @Scheduled(every = "${serialgen.outbox.poll-interval}", delayed = "1s",
+    /** Starts a few seconds after boot: the emitter's channel is wired only once messaging has started. */
+    @Scheduled(every = "${serialgen.outbox.poll-interval}", delayed = "${serialgen.outbox.start-delay}",
         concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
         return Panache.withTransaction(() -> Panache.getSession()
