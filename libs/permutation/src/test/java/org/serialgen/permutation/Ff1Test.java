@@ -132,4 +132,15 @@ class Ff1Test {
         int[] digits = {1, 2, 3, 4, 5, 6};
         assertArrayEquals(digits, ff1.decrypt(ff1.encrypt(digits)));
     }
+
+    @Test
+    void reducesByTheReciprocalExactlyAsByDivision() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 1_000_000; i++) {
+            long m = 2 + random.nextLong((1L << 32) - 2);
+            long y = random.nextLong();
+            assertEquals(Long.remainderUnsigned(y, m), Ff1.remainder(y, m, Long.divideUnsigned(-1L, m)));
+        }
+        assertEquals(Long.remainderUnsigned(-1L, 10), Ff1.remainder(-1L, 10, Long.divideUnsigned(-1L, 10)));
+    }
 }
