@@ -19,7 +19,6 @@ import org.serialgen.events.WorkOrderSynced;
 import org.serialgen.kit.configreplica.ConfigReplica;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.kit.inbox.IdempotentConsumer;
-import org.serialgen.kit.inbox.ProcessingLocks;
 import org.serialgen.kit.outbox.Outbox;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -35,7 +34,6 @@ import io.smallrye.mutiny.Uni;
 public class BreakdownService {
 
     static final String CONSUMER = "aggregation-service";
-    static final String CONFIG_LOCK = "config";
 
     @Inject
     IdempotentConsumer consumer;
@@ -46,16 +44,14 @@ public class BreakdownService {
     @Inject
     Outbox outbox;
 
-    @Inject
-    ProcessingLocks locks;
 
     @Incoming("workorders-in")
     public Uni<Void> onWorkOrder(String envelope) {
         return consumer.consume(CONSUMER, envelope, event -> {
             WorkOrderSynced wo = EventCodec.payload(event, WorkOrderSynced.class);
-            // a configuration being applied now either sees this work order or is seen by it (ProcessingLocks)
-            return locks.shared(CONFIG_LOCK)
-                .flatMap(locked -> WorkOrderPackaging.<WorkOrderPackaging>findById(wo.woId(),
+            // a configuration being applied now either sees this work order or is seen by it
+            return replica.currentForUpdate()
+                .flatMap(config -> WorkOrderPackaging.<WorkOrderPackaging>findById(wo.woId(),
                     LockModeType.PESSIMISTIC_WRITE))
                 .flatMap(stored -> {
                     if (stored != null && stored.woRevision >= wo.revision()) {
@@ -76,8 +72,7 @@ public class BreakdownService {
     public Uni<Void> onConfig(String envelope) {
         return consumer.consume(CONSUMER, envelope, event -> {
             ConfigActivated config = EventCodec.payload(event, ConfigActivated.class);
-            return locks.exclusive(CONFIG_LOCK)
-                .flatMap(locked -> replica.apply(config))
+            return replica.apply(config)
                 .flatMap(applied -> !applied ? Uni.createFrom().voidItem()
                     : WorkOrderPackaging.<WorkOrderPackaging>listAll()
                         .flatMap(rows -> Multi.createFrom().iterable(rows)

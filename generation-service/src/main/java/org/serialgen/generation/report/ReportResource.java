@@ -8,6 +8,7 @@ import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -133,7 +134,7 @@ public class ReportResource {
     }
 
     private Uni<Report> readReport(String id, String kind) {
-        return org.serialgen.generation.task.GenerationService.workOrderFor(id).flatMap(wo -> Panache.getSession()
+        return WorkOrder.byIdOrWoId(id, LockModeType.NONE).flatMap(wo -> Panache.getSession()
             .flatMap(session -> session.createNativeQuery("SELECT a.pool_id, lower(a.counters), upper(a.counters)"
                     + " FROM serial_allocation a JOIN serial_pool p ON p.id = a.pool_id WHERE a.workorder_id = :wo"
                     + " AND a.status = 'active' AND p.kind = :kind ORDER BY a.id", Object[].class)

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.serialgen.generation.workorder.WorkOrder;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.kit.paging.PageRequest;
 import org.serialgen.kit.paging.PageResponse;
@@ -92,7 +94,7 @@ public class GenerationResource {
     public Uni<PageResponse<HistoryView>> history(@PathParam("id") String id, @QueryParam("page") Integer page,
                                                   @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
         PageRequest request = PageRequest.of(page, pageSize);
-        return GenerationService.workOrderFor(id).flatMap(wo -> {
+        return WorkOrder.byIdOrWoId(id, LockModeType.NONE).flatMap(wo -> {
             var query = HistoryEntry.<HistoryEntry>find("workorderId", Sort.descending("id"), wo.id);
             return query.count().flatMap(count -> query.page(request.index(), request.size()).list()
                 .map(rows -> PageResponse.of(uri, request, count, rows.stream().map(HistoryView::of).toList())));

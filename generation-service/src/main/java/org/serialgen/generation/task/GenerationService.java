@@ -64,30 +64,12 @@ public class GenerationService {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             throw ApiException.Validation.of("Idempotency-Key", "1 to 200 characters");
         }
-        return Panache.withTransaction(() -> lockWorkOrder(woKey).flatMap(wo -> (idempotencyKey == null
+        return Panache.withTransaction(() -> WorkOrder.byIdOrWoId(woKey, LockModeType.PESSIMISTIC_WRITE).flatMap(wo -> (idempotencyKey == null
                 ? Uni.createFrom().<GenerationTask>nullItem()
                 : GenerationTask.<GenerationTask>find("workorderId = ?1 and kind = ?2 and idempotencyKey = ?3", wo.id,
                     kind, idempotencyKey).firstResult())
             .flatMap(existing -> existing != null ? Uni.createFrom().item(existing)
                 : issue(wo, kind, body, idempotencyKey, user))));
-    }
-
-    /** A work order by its numeric id or its wo_id, not locked. */
-    public static Uni<WorkOrder> workOrderFor(String woKey) {
-        Uni<WorkOrder> byWoId = WorkOrder.<WorkOrder>find("woId", woKey).<WorkOrder>firstResult();
-        Uni<WorkOrder> found = !woKey.matches("\\d{1,9}") ? byWoId
-            : WorkOrder.<WorkOrder>findById(Integer.valueOf(woKey))
-                .flatMap(wo -> wo != null ? Uni.createFrom().item(wo) : byWoId);
-        return found.onItem().ifNull().failWith(() -> new ApiException.NotFound("WO_NOT_FOUND", "Work order not found"));
-    }
-
-    static Uni<WorkOrder> lockWorkOrder(String woKey) {
-        Uni<WorkOrder> byWoId = WorkOrder.<WorkOrder>find("woId", woKey).withLock(LockModeType.PESSIMISTIC_WRITE)
-            .<WorkOrder>firstResult();
-        Uni<WorkOrder> found = !woKey.matches("\\d{1,9}") ? byWoId
-            : WorkOrder.<WorkOrder>findById(Integer.valueOf(woKey), LockModeType.PESSIMISTIC_WRITE)
-                .flatMap(wo -> wo != null ? Uni.createFrom().item(wo) : byWoId);
-        return found.onItem().ifNull().failWith(() -> new ApiException.NotFound("WO_NOT_FOUND", "Work order not found"));
     }
 
     private Uni<GenerationTask> issue(WorkOrder wo, String kind, GenerateRequest body, String idempotencyKey,

@@ -8,9 +8,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
+import org.serialgen.kit.errors.ApiException;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 
 /** A work order and its generation state (table {@code workorder_serial_generation}). */
 @Entity
@@ -84,4 +88,16 @@ public class WorkOrder extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * The work order with this numeric id, or else with this wo_id (a numeric wo_id is found too); optionally locked
+     * FOR UPDATE. Fails with 404 WO_NOT_FOUND.
+     */
+    public static Uni<WorkOrder> byIdOrWoId(String key, LockModeType lock) {
+        Uni<WorkOrder> byWoId = WorkOrder.<WorkOrder>find("woId", key).withLock(lock).<WorkOrder>firstResult();
+        Uni<WorkOrder> found = !key.matches("\\d{1,9}") ? byWoId
+            : WorkOrder.<WorkOrder>findById(Integer.valueOf(key), lock)
+                .flatMap(wo -> wo != null ? Uni.createFrom().item(wo) : byWoId);
+        return found.onItem().ifNull().failWith(() -> new ApiException.NotFound("WO_NOT_FOUND", "Work order not found"));
+    }
 }

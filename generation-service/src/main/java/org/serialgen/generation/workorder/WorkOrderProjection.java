@@ -27,7 +27,6 @@ import io.smallrye.mutiny.Uni;
 public class WorkOrderProjection {
 
     static final String CONSUMER = "generation-service";
-    static final String CONFIG_LOCK = "config";
 
     @Inject
     IdempotentConsumer consumer;
@@ -104,8 +103,7 @@ public class WorkOrderProjection {
     public Uni<Void> onConfig(String envelope) {
         return consumer.consume(CONSUMER, envelope, event -> {
             ConfigActivated config = EventCodec.payload(event, ConfigActivated.class);
-            return locks.exclusive(CONFIG_LOCK)
-                .flatMap(locked -> replica.apply(config))
+            return replica.apply(config)
                 .flatMap(applied -> !applied ? Uni.createFrom().voidItem()
                     : WorkOrder.<WorkOrder>list("serialGenerationStatus", WorkOrder.PENDING)
                         .flatMap(pending -> Multi.createFrom().iterable(pending)
@@ -115,11 +113,11 @@ public class WorkOrderProjection {
     }
 
     /**
-     * Everything that changes one work order holds its lock, and a shared hold on the configuration lock, which a
+     * Everything that changes one work order holds its lock, and a shared hold on the configuration, which a
      * configuration change takes exclusively: each handler then sees what the others committed before it.
      */
     private Uni<Void> lockWorkOrder(String woId) {
-        return locks.shared(CONFIG_LOCK).flatMap(ignored -> locks.exclusive("workorder:" + woId));
+        return replica.currentForUpdate().flatMap(ignored -> locks.exclusive("workorder:" + woId));
     }
 
     private static void applySerialDemand(WorkOrder wo, ConfigActivated config) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -83,15 +84,6 @@ public class WorkOrderResource {
     @Path("{id}/")
     @Operation(summary = "One work order, by its numeric id or its wo_id")
     public Uni<WorkOrderView> get(@PathParam("id") String id) {
-        Uni<WorkOrder> byWoId = WorkOrder.<WorkOrder>find("woId", id).firstResult();
-        Uni<WorkOrder> found = !id.matches("\\d{1,9}") ? byWoId
-            : WorkOrder.<WorkOrder>findById(Integer.valueOf(id))
-                .flatMap(wo -> wo != null ? Uni.createFrom().item(wo) : byWoId);
-        return found.map(wo -> {
-            if (wo == null) {
-                throw new ApiException.NotFound("WO_NOT_FOUND", "Work order not found");
-            }
-            return WorkOrderView.of(wo);
-        });
+        return WorkOrder.byIdOrWoId(id, LockModeType.NONE).map(WorkOrderView::of);
     }
 }
