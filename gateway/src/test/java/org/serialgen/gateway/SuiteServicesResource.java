@@ -30,6 +30,11 @@ public class SuiteServicesResource implements QuarkusTestResourceLifecycleManage
     static final List<String> SERVICES = List.of("config-service", "generation-service", "erp-sync-service",
         "aggregation-service");
 
+    /** The running services by module, for tests that stop and restart one (this resource is started once). */
+    static final Map<String, ServiceProcess> RUNNING = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What the services were started with, less the schema clean-up: a restart keeps the data. */
+    static final Map<String, String> RESTART_ENV = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final List<ServiceProcess> services = new ArrayList<>();
 
     @Override
@@ -44,8 +49,12 @@ public class SuiteServicesResource implements QuarkusTestResourceLifecycleManage
         byte[] masterKey = new byte[32];
         new java.security.SecureRandom().nextBytes(masterKey);
         env.put("SERIALGEN_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(masterKey));
+        RESTART_ENV.putAll(env);
+        RESTART_ENV.remove("QUARKUS_FLYWAY_CLEAN_AT_START");
         for (String module : SERVICES) {
-            services.add(ServiceProcess.start(module, env));
+            ServiceProcess service = ServiceProcess.start(module, env);
+            services.add(service);
+            RUNNING.put(module, service);
         }
         Map<String, String> config = new HashMap<>();
         for (int i = 0; i < SERVICES.size(); i++) {
@@ -77,8 +86,18 @@ public class SuiteServicesResource implements QuarkusTestResourceLifecycleManage
         return 100;
     }
 
+    /** Kills {@code module} at once (as a crash or an OOM kill would) and starts it again on the same port. */
+    static ServiceProcess crashAndRestart(String module) {
+        ServiceProcess old = RUNNING.get(module);
+        old.kill();
+        ServiceProcess restarted = ServiceProcess.start(module, RESTART_ENV, old.port());
+        RUNNING.put(module, restarted);
+        return restarted.awaitReady(Duration.ofSeconds(120));
+    }
+
     @Override
     public void stop() {
         services.forEach(ServiceProcess::close);
+        RUNNING.values().forEach(ServiceProcess::close);
     }
 }

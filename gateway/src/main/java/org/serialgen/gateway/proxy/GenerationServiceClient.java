@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.ProcessingException;
@@ -59,6 +60,10 @@ interface GenerationServiceClient {
     @Path("pools/")
     @Retry(maxRetries = 2, delay = 200, retryOn = ProcessingException.class)
     Uni<Response> pools();
+
+    @POST
+    @Path("audit/uniqueness")
+    Uni<Response> auditUniqueness(@QueryParam("derive") boolean derive);
 
     /** A report, relayed chunk by chunk as it arrives. */
     @GET

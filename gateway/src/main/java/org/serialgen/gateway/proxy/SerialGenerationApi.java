@@ -202,6 +202,15 @@ public class SerialGenerationApi {
         return Downstream.relay("generation-service", generation.task(taskId));
     }
 
+    @POST
+    @Path("audit/uniqueness")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR})
+    @Operation(summary = "Verify that no number was issued twice; derive=true derives every serial (generation-service)")
+    public Uni<Response> auditUniqueness(@QueryParam("derive") boolean derive) {
+        return Downstream.relay("generation-service", generation.auditUniqueness(derive));
+    }
+
     @GET
     @Path("pools/")
     @Operation(summary = "Serial and SSCC pools: capacity, issued, remaining, exhaustion warning (generation-service)")

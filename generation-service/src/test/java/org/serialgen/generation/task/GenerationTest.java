@@ -229,6 +229,23 @@ class GenerationTest {
     }
 
     @Test
+    void theUniquenessAuditDerivesEverySerialAndFindsNoRepeat() {
+        String gtin = newGtin();
+        for (int i = 0; i < 3; i++) {
+            generate(workOrder(gtin, 20_000, 3), "serials", "{}").statusCode(202);
+        }
+        given().header("Authorization", SUPERVISOR).post("/serial-generation/audit/uniqueness?derive=true")
+            .then().statusCode(200)
+            .body("ok", equalTo(true))
+            .body("overlapping_allocations", equalTo(0))
+            .body("allocations_beyond_high_water_mark", equalTo(0))
+            .body("pools_whose_allocations_differ_from_issued", equalTo(0))
+            .body("duplicate_serials", equalTo(0))
+            .body("serials_derived", org.hamcrest.Matchers.greaterThanOrEqualTo(63_000));
+        given().header("Authorization", VIEWER).post("/serial-generation/audit/uniqueness").then().statusCode(403);
+    }
+
+    @Test
     void theDatabaseRefusesOverlappingAllocationsWhateverTheApplicationDoes() throws Exception {
         String woId = workOrder(newGtin(), 10, 1);
         generate(woId, "serials", "{}").statusCode(202);

@@ -38,16 +38,20 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code module}'s packaged jar on a free port with {@code env}; does not wait for it. */
     public static ServiceProcess start(String module, Map<String, String> env) {
+        return start(module, env, freePort());
+    }
+
+    /** Starts {@code module}'s packaged jar on {@code port} (a restart where the old one listened). */
+    public static ServiceProcess start(String module, Map<String, String> env, int port) {
         Path jar = root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the suite first (./mvnw verify builds modules in order)");
         }
-        int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
             .redirectErrorStream(true)
-            .redirectOutput(Path.of("target", module + ".log").toFile());
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", module + ".log").toFile()));
         builder.environment().putAll(env);
         builder.environment().put("HTTP_PORT", Integer.toString(port));
         try {
@@ -83,6 +87,10 @@ public final class ServiceProcess implements AutoCloseable {
             sleep(300);
         }
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see target/" + name + ".log");
+    }
+
+    public int port() {
+        return port;
     }
 
     public String url() {
