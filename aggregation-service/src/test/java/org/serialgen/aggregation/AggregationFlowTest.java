@@ -63,7 +63,7 @@ class AggregationFlowTest {
         publishConfig(1, 100);
         String woId = "WO-AGG-" + UUID.randomUUID().toString().substring(0, 8);
         EventEnvelope wo = EventCodec.envelope(EventTypes.WORKORDER_SYNCED, new WorkOrderSynced(woId, "Batch",
-            "09506000134352", "L1", LocalDate.of(2028, 1, 31), 1_000, 1, Instant.now()));
+            "09506000134352", "L1", LocalDate.of(2028, 1, 31), 1_000, 1, Instant.now(), WorkOrderSynced.ERP));
         TestKafka.publish(Topics.WORKORDERS, woId, EventCodec.write(wo));
         TestKafka.publish(Topics.WORKORDERS, woId, EventCodec.write(wo));
 

@@ -20,6 +20,7 @@ import org.serialgen.events.EventCodec;
 import org.serialgen.events.EventCodec.MalformedEventException;
 import org.serialgen.events.EventTypes;
 import org.serialgen.events.Topics;
+import org.serialgen.events.WorkOrderRules;
 import org.serialgen.events.WorkOrderSynced;
 import org.serialgen.kit.outbox.Outbox;
 
@@ -52,11 +53,11 @@ public class ErpWorkOrderConsumer {
         } catch (MalformedEventException e) {
             return fail(record, null, Map.of("record", List.of("Not a JSON work order: " + e.getMessage())));
         }
-        ErpWorkOrderRules.Outcome outcome = ErpWorkOrderRules.check(parsed);
+        WorkOrderRules.Outcome outcome = WorkOrderRules.check(parsed);
         return outcome.valid() != null ? sync(outcome.valid()) : fail(record, parsed.woId(), outcome.problems());
     }
 
-    private Uni<Void> sync(ErpWorkOrderRules.Valid wo) {
+    private Uni<Void> sync(WorkOrderRules.Valid wo) {
         String hash = contentHash(wo);
         return Panache.withTransaction(() -> ErpWorkOrderEntity.<ErpWorkOrderEntity>findById(wo.woId(),
                 LockModeType.PESSIMISTIC_WRITE)
@@ -81,7 +82,7 @@ public class ErpWorkOrderConsumer {
                 row.contentHash = hash;
                 row.lastSyncedAt = now;
                 WorkOrderSynced event = new WorkOrderSynced(row.woId, row.woName, row.gtin, row.lot, row.expiry,
-                    row.quantity, row.revision, now);
+                    row.quantity, row.revision, now, WorkOrderSynced.ERP);
                 return row.persist()
                     .call(() -> outbox.publish(Topics.WORKORDERS, row.woId, EventTypes.WORKORDER_SYNCED, event))
                     .invoke(() -> registry.counter("serialgen.erp.records", "outcome", "synced").increment())
@@ -107,7 +108,7 @@ public class ErpWorkOrderConsumer {
             .replaceWithVoid();
     }
 
-    static String contentHash(ErpWorkOrderRules.Valid wo) {
+    static String contentHash(WorkOrderRules.Valid wo) {
         String canonical = String.join("\u001f", wo.woId(), wo.woName(), wo.gtin(), wo.lot(), wo.expiry().toString(),
             Long.toString(wo.quantity()));
         try {

@@ -39,6 +39,16 @@ interface GenerationServiceClient {
     @Retry(maxRetries = 2, delay = 200, retryOn = ProcessingException.class)
     Uni<Response> get(@PathParam("id") String id);
 
+    @POST
+    @Path("workorders/")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> createWorkOrder(String body);
+
+    @jakarta.ws.rs.PUT
+    @Path("workorders/{id}/")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Response> updateWorkOrder(@PathParam("id") String id, String body);
+
     /** Not retried: the Idempotency-Key, when the caller sends one, is what makes a repeat safe. */
     @POST
     @Path("workorders/{id}/generate-{kind}/")

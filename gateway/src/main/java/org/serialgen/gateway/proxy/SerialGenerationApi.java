@@ -145,6 +145,24 @@ public class SerialGenerationApi {
         return Downstream.relay("generation-service", generation.list(query(uri)));
     }
 
+    @POST
+    @Path("workorders/")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.ERP_OPERATOR})
+    @Operation(summary = "Enter a work order by hand (generation-service)")
+    public Uni<Response> createWorkOrder(String body) {
+        return Downstream.relay("generation-service", generation.createWorkOrder(body));
+    }
+
+    @PUT
+    @Path("workorders/{id}/")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.ERP_OPERATOR})
+    @Operation(summary = "Change a manual work order before its generation starts (generation-service)")
+    public Uni<Response> updateWorkOrder(@PathParam("id") String id, String body) {
+        return Downstream.relay("generation-service", generation.updateWorkOrder(id, body));
+    }
+
     @GET
     @Path("workorders/{id}/")
     @Operation(summary = "One work order by id or wo_id")

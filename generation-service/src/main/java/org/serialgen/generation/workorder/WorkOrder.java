@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import org.serialgen.kit.errors.ApiException;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
@@ -19,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 /** A work order and its generation state (table {@code workorder_serial_generation}). */
 @Entity
 @Table(name = "workorder_serial_generation")
+@DynamicUpdate // an update writes only what changed: handlers and issues touch different columns
 public class WorkOrder extends PanacheEntityBase {
 
     public static final String PENDING = "pending";

@@ -4,8 +4,10 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 import org.serialgen.events.AggregationComputed;
 import org.serialgen.events.ConfigActivated;
 import org.serialgen.events.EventCodec;
@@ -21,11 +23,13 @@ import io.smallrye.mutiny.Uni;
  * Keeps work orders in step with their sources: the ERP's work orders (through erp-sync-service), the SSCC demand
  * from aggregation-service and the serial demand from the active configuration. Each event is applied at most once
  * and only when newer than what the work order already reflects; a demand that changes after generation started is
- * not applied but reported on the work order.
+ * not applied but reported on the work order. Work-order rows are read FOR UPDATE, as generation reads them: a
+ * handler must never write back counts that an issue changed after the handler read them.
  */
 @ApplicationScoped
 public class WorkOrderProjection {
 
+    private static final Logger LOG = Logger.getLogger(WorkOrderProjection.class);
     static final String CONSUMER = "generation-service";
 
     @Inject
@@ -42,8 +46,17 @@ public class WorkOrderProjection {
         return consumer.consume(CONSUMER, envelope, event -> {
             WorkOrderSynced synced = EventCodec.payload(event, WorkOrderSynced.class);
             return lockWorkOrder(synced.woId())
-                .flatMap(locked -> WorkOrder.<WorkOrder>find("woId", synced.woId()).<WorkOrder>firstResult())
+                .flatMap(locked -> WorkOrder.<WorkOrder>find("woId", synced.woId())
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).<WorkOrder>firstResult())
                 .flatMap(stored -> {
+                    // manual work orders are announced by this service itself; the ERP cannot take one over
+                    if (WorkOrderSynced.MANUAL.equals(synced.source())
+                        || (stored != null && !WorkOrderSynced.ERP.equals(stored.woSource))) {
+                        if (stored != null && WorkOrderSynced.ERP.equals(synced.source())) {
+                            LOG.warnf("ERP work order %s ignored: a manual work order has that wo_id", synced.woId());
+                        }
+                        return Uni.createFrom().voidItem();
+                    }
                     if (stored != null && stored.erpRevision >= synced.revision()) {
                         return Uni.createFrom().voidItem();
                     }
@@ -88,7 +101,8 @@ public class WorkOrderProjection {
                     demand.ssccCount = computed.ssccCount();
                     demand.receivedAt = Instant.now();
                     return demand.persist()
-                        .flatMap(saved -> WorkOrder.<WorkOrder>find("woId", demand.woId).<WorkOrder>firstResult())
+                        .flatMap(saved -> WorkOrder.<WorkOrder>find("woId", demand.woId)
+                            .withLock(LockModeType.PESSIMISTIC_WRITE).<WorkOrder>firstResult())
                         .invoke(wo -> {
                             if (wo != null) {
                                 applySsccDemand(wo, demand);
@@ -105,7 +119,8 @@ public class WorkOrderProjection {
             ConfigActivated config = EventCodec.payload(event, ConfigActivated.class);
             return replica.apply(config)
                 .flatMap(applied -> !applied ? Uni.createFrom().voidItem()
-                    : WorkOrder.<WorkOrder>list("serialGenerationStatus", WorkOrder.PENDING)
+                    : WorkOrder.<WorkOrder>find("serialGenerationStatus", WorkOrder.PENDING)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE).<WorkOrder>list()
                         .flatMap(pending -> Multi.createFrom().iterable(pending)
                             .invoke(wo -> applySerialDemand(wo, config))
                             .collect().last().replaceWithVoid()));
@@ -116,11 +131,11 @@ public class WorkOrderProjection {
      * Everything that changes one work order holds its lock, and a shared hold on the configuration, which a
      * configuration change takes exclusively: each handler then sees what the others committed before it.
      */
-    private Uni<Void> lockWorkOrder(String woId) {
+    Uni<Void> lockWorkOrder(String woId) {
         return replica.currentForUpdate().flatMap(ignored -> locks.exclusive("workorder:" + woId));
     }
 
-    private static void applySerialDemand(WorkOrder wo, ConfigActivated config) {
+    static void applySerialDemand(WorkOrder wo, ConfigActivated config) {
         if (config == null || !WorkOrder.PENDING.equals(wo.serialGenerationStatus)) {
             return;
         }
@@ -130,7 +145,7 @@ public class WorkOrderProjection {
         wo.updatedAt = Instant.now();
     }
 
-    private static void applySsccDemand(WorkOrder wo, AggregationDemand demand) {
+    static void applySsccDemand(WorkOrder wo, AggregationDemand demand) {
         if (demand == null || demand.ssccCount == wo.totalRequestedSscc) {
             return;
         }

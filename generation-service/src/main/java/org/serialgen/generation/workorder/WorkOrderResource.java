@@ -1,5 +1,6 @@
 package org.serialgen.generation.workorder;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,11 @@ import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.LockModeType;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.kit.paging.PageRequest;
@@ -34,6 +40,9 @@ import io.smallrye.mutiny.Uni;
 @WithSession
 @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.ERP_OPERATOR, Roles.VIEWER})
 public class WorkOrderResource {
+
+    @Inject
+    ManualWorkOrders manual;
 
     static final Set<String> STATUSES = Set.of("pending", "in_progress", "completed", "failed");
     static final Set<String> SOURCES = Set.of("erp", "manual");
@@ -78,6 +87,26 @@ public class WorkOrderResource {
         var found = query.isEmpty() ? WorkOrder.<WorkOrder>findAll(sort) : WorkOrder.<WorkOrder>find(query, sort, params);
         return found.count().flatMap(count -> found.page(request.index(), request.size()).list()
             .map(rows -> PageResponse.of(uri, request, count, rows.stream().map(WorkOrderView::of).toList())));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.ERP_OPERATOR})
+    @Operation(summary = "Enter a work order by hand (wo_source manual), checked like the ERP's")
+    public Uni<RestResponse<WorkOrderView>> create(ManualWorkOrderRequest request) {
+        return manual.create(request).map(wo -> RestResponse.ResponseBuilder
+            .<WorkOrderView>create(RestResponse.Status.CREATED)
+            .location(URI.create("/serial-generation/workorders/" + wo.id + "/"))
+            .entity(WorkOrderView.of(wo)).build());
+    }
+
+    @PUT
+    @Path("{id}/")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.ERP_OPERATOR})
+    @Operation(summary = "Change a manual work order, while its generation has not started")
+    public Uni<WorkOrderView> update(@PathParam("id") String id, ManualWorkOrderRequest request) {
+        return manual.update(id, request).map(WorkOrderView::of);
     }
 
     @GET

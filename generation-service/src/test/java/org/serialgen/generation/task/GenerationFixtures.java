@@ -64,7 +64,7 @@ final class GenerationFixtures {
         String woId = "WO-T-" + UUID.randomUUID().toString().substring(0, 8);
         TestKafka.publish(Topics.WORKORDERS, woId, EventCodec.write(EventCodec.envelope(EventTypes.WORKORDER_SYNCED,
             new WorkOrderSynced(woId, "Batch " + woId, gtin, "LOT1", LocalDate.of(2029, 1, 31), quantity, 1,
-                Instant.now()))));
+                Instant.now(), WorkOrderSynced.ERP))));
         TestKafka.publish(Topics.AGGREGATION, woId, EventCodec.write(EventCodec.envelope(
             EventTypes.AGGREGATION_COMPUTED, new AggregationComputed(woId, quantity, 1, "test", List.of(), sscc))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

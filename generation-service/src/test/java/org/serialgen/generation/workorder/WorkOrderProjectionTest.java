@@ -54,7 +54,7 @@ class WorkOrderProjectionTest {
 
     static WorkOrderSynced workOrder(String woId, long quantity, long revision) {
         return new WorkOrderSynced(woId, "Batch " + woId, "09506000134352", "LOT-1", LocalDate.of(2028, 3, 31),
-            quantity, revision, Instant.now());
+            quantity, revision, Instant.now(), WorkOrderSynced.ERP);
     }
 
     static AggregationComputed aggregation(String woId, long revision, long sscc) {
@@ -135,7 +135,7 @@ class WorkOrderProjectionTest {
             .body("results.wo_source", everyItem(equalTo("erp")))
             .body("previous", nullValue())
             .body("next", notNullValue()));
-        given().header("Authorization", SUPERVISOR).get("/serial-generation/workorders/?source=manual")
+        given().header("Authorization", SUPERVISOR).get("/serial-generation/workorders/?source=manual&search=WO-GEN-")
             .then().statusCode(200).body("count", equalTo(0));
         given().header("Authorization", SUPERVISOR).get("/serial-generation/workorders/?status=done&page=0")
             .then().statusCode(400).body("error", equalTo("validation_error"))

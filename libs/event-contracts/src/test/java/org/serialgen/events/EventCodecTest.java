@@ -15,7 +15,7 @@ class EventCodecTest {
     @Test
     void roundTripsAnEnvelopeWithSnakeCaseFields() {
         WorkOrderSynced payload = new WorkOrderSynced("WO-1", "Batch", "09506000134352", "L1", LocalDate.of(2028, 1, 31),
-            100, 3, Instant.parse("2026-11-24T10:00:00Z"));
+            100, 3, Instant.parse("2026-11-24T10:00:00Z"), WorkOrderSynced.ERP);
         String json = EventCodec.write(EventCodec.envelope(EventTypes.WORKORDER_SYNCED, payload));
         assertTrue(json.contains("\"event_type\":\"workorder.synced\""), json);
         assertTrue(json.contains("\"schema_version\":1"), json);

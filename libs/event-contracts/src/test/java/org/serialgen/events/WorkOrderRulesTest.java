@@ -1,4 +1,4 @@
-package org.serialgen.erpsync.workorder;
+package org.serialgen.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,22 +7,21 @@ import java.time.LocalDate;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.serialgen.events.ErpWorkOrder;
 
-class ErpWorkOrderRulesTest {
+class WorkOrderRulesTest {
 
     @Test
     void namesEveryBrokenField() {
-        var outcome = ErpWorkOrderRules.check(new ErpWorkOrder(" ", null, "123", "LOT 1", "31/12/2028", -5L));
+        var outcome = WorkOrderRules.check(new ErpWorkOrder(" ", null, "123", "LOT 1", "31/12/2028", -5L));
         assertNull(outcome.valid());
         assertEquals(Set.of("wo_id", "wo_name", "gtin", "lot", "expiry", "quantity"), outcome.problems().keySet());
     }
 
     @Test
     void cleansAValidRecord() {
-        var outcome = ErpWorkOrderRules.check(
+        var outcome = WorkOrderRules.check(
             new ErpWorkOrder(" WO-7 ", " Batch 7 ", "96385074", "A1", "2029-01-31", 10L));
-        assertEquals(new ErpWorkOrderRules.Valid("WO-7", "Batch 7", "00000096385074", "A1", LocalDate.of(2029, 1, 31), 10),
+        assertEquals(new WorkOrderRules.Valid("WO-7", "Batch 7", "00000096385074", "A1", LocalDate.of(2029, 1, 31), 10),
             outcome.valid());
     }
 }

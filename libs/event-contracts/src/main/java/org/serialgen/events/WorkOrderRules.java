@@ -1,4 +1,4 @@
-package org.serialgen.erpsync.workorder;
+package org.serialgen.events;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -8,31 +8,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.serialgen.events.ErpWorkOrder;
 import org.serialgen.gs1.CharacterSet82;
 import org.serialgen.gs1.Gtin;
 
 /**
- * Validation and cleansing of an ERP work order (FR-003): surrounding blanks are trimmed, a short GTIN is padded to
- * GTIN-14, and every rule that fails is reported under its field.
+ * What a valid work order is, wherever it comes from (the ERP's records, FR-003, or the work-order form): surrounding
+ * blanks are trimmed, a short GTIN is padded to GTIN-14, and every rule that fails is reported under its field.
  */
-final class ErpWorkOrderRules {
+public final class WorkOrderRules {
 
-    static final long MAX_QUANTITY = 100_000_000L;
+    public static final long MAX_QUANTITY = 100_000_000L;
     private static final Pattern WO_ID = Pattern.compile("[A-Za-z0-9._/-]{1,50}");
 
     /** A work order that passed every rule, in canonical form. */
-    record Valid(String woId, String woName, String gtin, String lot, LocalDate expiry, long quantity) {
+    public record Valid(String woId, String woName, String gtin, String lot, LocalDate expiry, long quantity) {
     }
 
     /** Exactly one of the two is set. */
-    record Outcome(Valid valid, Map<String, List<String>> problems) {
+    public record Outcome(Valid valid, Map<String, List<String>> problems) {
     }
 
-    private ErpWorkOrderRules() {
+    private WorkOrderRules() {
     }
 
-    static Outcome check(ErpWorkOrder record) {
+    public static Outcome check(ErpWorkOrder record) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         String woId = trim(record.woId());
         String woName = trim(record.woName());
