@@ -70,6 +70,8 @@ class GatewayGenerationTest {
         assertEquals(10, ssccs.size());
         assertTrue(ssccs.get(0).split(",")[1].startsWith("urn:epc:id:sscc:9506000.1"));
 
+        given().header("Authorization", supervisor).get(API + "workorders/" + woId + "/epcis")
+            .then().statusCode(200).body("epcisBody.eventList[0].epcList.size()", equalTo(1_060));
         given().header("Authorization", supervisor).get(API + "workorders/" + woId + "/history/")
             .then().statusCode(200).body("count", equalTo(4));
         given().header("Authorization", supervisor).get(API + "pools/").then().statusCode(200);

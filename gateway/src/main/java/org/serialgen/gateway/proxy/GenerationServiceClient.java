@@ -75,6 +75,11 @@ interface GenerationServiceClient {
     @Path("audit/uniqueness")
     Uni<Response> auditUniqueness(@QueryParam("derive") boolean derive);
 
+    @GET
+    @Path("workorders/{id}/epcis")
+    @Produces("application/ld+json")
+    Uni<Response> epcis(@PathParam("id") String id);
+
     /** A report, relayed chunk by chunk as it arrives. */
     @GET
     @Path("workorders/{id}/{report}.csv")

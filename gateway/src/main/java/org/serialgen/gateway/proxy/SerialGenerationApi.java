@@ -214,6 +214,14 @@ public class SerialGenerationApi {
     }
 
     @GET
+    @Path("workorders/{id}/epcis")
+    @Produces("application/ld+json")
+    @Operation(summary = "EPCIS 2.0 commissioning event for the work order's identifiers (generation-service)")
+    public Uni<Response> epcis(@PathParam("id") String id) {
+        return Downstream.relay("generation-service", generation.epcis(id));
+    }
+
+    @GET
     @Path("tasks/{taskId}/")
     @Operation(summary = "A generation task with its progress (generation-service)")
     public Uni<Response> task(@PathParam("taskId") String taskId) {

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.ResponseHeader;
+import org.jboss.resteasy.reactive.RestMulti;
 import org.serialgen.events.ConfigActivated;
 import org.serialgen.generation.pool.Pools;
 import org.serialgen.generation.pool.SerialPool;
@@ -117,6 +118,62 @@ public class ReportResource {
                 out.append(sscc.value()).append(',').append(identifier).append('\n');
             });
         });
+    }
+
+    @GET
+    @Path("{id}/epcis")
+    @Produces("application/ld+json")
+    @ResponseHeader(name = "Content-Disposition", value = "attachment; filename=\"epcis.jsonld\"")
+    @Operation(summary = "An EPCIS 2.0 JSON-LD document with one commissioning ObjectEvent (action ADD, bizStep "
+        + "commissioning, disposition active) for the work order's serials (SGTIN) and SSCCs, streamed")
+    public RestMulti<Buffer> epcis(@PathParam("id") String id) {
+        // written as it comes: not as a JSON array of chunks, which is what a JSON type would otherwise make of them
+        return RestMulti.fromMultiData(epcisDocument(id)).encodeAsJsonArray(false).build();
+    }
+
+    private Multi<Buffer> epcisDocument(String id) {
+        return report(id, SerialPool.SERIAL).flatMap(serials -> report(id, SerialPool.SSCC)
+                .map(ssccs -> new Report[] {serials, ssccs})).onItem().transformToMulti(reports -> {
+            Report serials = reports[0];
+            Report ssccs = reports[1];
+            WorkOrder wo = serials.workOrder();
+            Gtin gtin = new Gtin(wo.gtin);
+            int prefixLength = serials.ranges().isEmpty() ? 0 : companyPrefixLength(serials);
+            String now = java.time.Instant.now().toString();
+            String head = "{\"@context\":[\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"],"
+                + "\"type\":\"EPCISDocument\",\"schemaVersion\":\"2.0\",\"creationDate\":\"" + now + "\","
+                + "\"epcisBody\":{\"eventList\":[{\"type\":\"ObjectEvent\",\"eventTime\":\"" + now + "\","
+                + "\"eventTimeZoneOffset\":\"+00:00\",\"action\":\"ADD\","
+                + "\"bizStep\":\"commissioning\",\"disposition\":\"active\","
+                + "\"ilmd\":{\"cbvmda:lotNumber\":" + jsonString(wo.lot) + ",\"cbvmda:itemExpirationDate\":\""
+                + wo.expiry + "\"},\"epcList\":[";
+            // the separator state belongs to one subscription, so it is made per subscription
+            return Multi.createFrom().deferred(() -> {
+                boolean[] first = {true};
+                Multi<Buffer> sgtins = stream(serials, "", (serial, out) -> epc(out, first,
+                    EpcUrn.of(new Sgtin(gtin, new SerialNumber(serial)), prefixLength)));
+                Multi<Buffer> containers = stream(ssccs, "", (reference, out) -> {
+                    SerialPool pool = ssccs.pools().get(0);
+                    epc(out, first, EpcUrn.of(Sscc.of(pool.extensionDigit, new CompanyPrefix(pool.companyPrefix),
+                        Long.parseLong(reference)), pool.companyPrefix.length()));
+                });
+                return Multi.createBy().concatenating().streams(Multi.createFrom().item(Buffer.buffer(head)), sgtins,
+                    containers, Multi.createFrom().item(Buffer.buffer("]}]}}")));
+            });
+        });
+    }
+
+    private static void epc(StringBuilder out, boolean[] first, String urn) {
+        if (!first[0]) {
+            out.append(',');
+        }
+        first[0] = false;
+        out.append(jsonString(urn));
+    }
+
+    /** A JSON string literal; URNs and lots hold only ASCII of set 82, of which only '"' and '\\' need escaping. */
+    static String jsonString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** What a report needs, read before streaming starts. */

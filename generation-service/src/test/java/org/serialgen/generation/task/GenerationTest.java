@@ -116,6 +116,30 @@ class GenerationTest {
     }
 
     @Test
+    void describesTheCommissioningOfEveryIdentifierInEpcis() {
+        String woId = workOrder(newGtin(), 100, 2);
+        generate(woId, "serials", "{}").statusCode(202);
+        generate(woId, "sscc", "{}").statusCode(202);
+        String document = given().header("Authorization", VIEWER)
+            .get("/serial-generation/workorders/" + woId + "/epcis")
+            .then().statusCode(200).contentType("application/ld+json").extract().asString();
+        io.restassured.path.json.JsonPath epcis = new io.restassured.path.json.JsonPath(document);
+        assertEquals("EPCISDocument", epcis.getString("type"));
+        assertEquals("2.0", epcis.getString("schemaVersion"));
+        assertEquals("ObjectEvent", epcis.getString("epcisBody.eventList[0].type"));
+        assertEquals("ADD", epcis.getString("epcisBody.eventList[0].action"));
+        assertEquals("commissioning", epcis.getString("epcisBody.eventList[0].bizStep"));
+        assertEquals("active", epcis.getString("epcisBody.eventList[0].disposition"));
+        assertEquals("LOT1", epcis.getString("epcisBody.eventList[0].ilmd.'cbvmda:lotNumber'"));
+        List<String> epcs = epcis.getList("epcisBody.eventList[0].epcList");
+        assertEquals(105 + 2, epcs.size());
+        assertEquals(107, new HashSet<>(epcs).size());
+        assertTrue(epcs.get(0).startsWith("urn:epc:id:sgtin:9506000."), epcs.get(0));
+        assertTrue(epcs.get(106).startsWith("urn:epc:id:sscc:9506000.3"), epcs.get(106));
+        EpcUrn.parseSgtin(epcs.get(50));
+    }
+
+    @Test
     void returnsTheSameTaskForARepeatedIdempotencyKey() {
         String woId = workOrder(newGtin(), 100, 1);
         String first = generate(woId, "serials", "{\"quantity\": 40}", "key-1").statusCode(202)
