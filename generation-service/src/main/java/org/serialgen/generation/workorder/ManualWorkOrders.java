@@ -10,7 +10,6 @@ import org.serialgen.events.EventTypes;
 import org.serialgen.events.Topics;
 import org.serialgen.events.WorkOrderRules;
 import org.serialgen.events.WorkOrderSynced;
-import org.serialgen.kit.configreplica.ConfigReplica;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.kit.outbox.Outbox;
 
@@ -27,9 +26,6 @@ public class ManualWorkOrders {
 
     @Inject
     WorkOrderProjection projection;
-
-    @Inject
-    ConfigReplica replica;
 
     @Inject
     Outbox outbox;
@@ -75,22 +71,10 @@ public class ManualWorkOrders {
     }
 
     private Uni<WorkOrder> save(WorkOrder wo, WorkOrderRules.Valid valid, long revision) {
-        Instant now = Instant.now();
-        wo.woName = valid.woName();
-        wo.gtin = valid.gtin();
-        wo.lot = valid.lot();
-        wo.expiry = valid.expiry();
-        wo.quantity = valid.quantity();
-        wo.erpRevision = revision;
-        wo.updatedAt = now;
-        WorkOrderSynced event = new WorkOrderSynced(wo.woId, wo.woName, wo.gtin, wo.lot, wo.expiry, wo.quantity,
-            revision, now, WorkOrderSynced.MANUAL);
+        WorkOrderSynced event = new WorkOrderSynced(wo.woId, valid.woName(), valid.gtin(), valid.lot(), valid.expiry(),
+            valid.quantity(), revision, Instant.now(), WorkOrderSynced.MANUAL);
         // the configuration was locked (shared) with the work order: a new one cannot slip past this computation
-        return replica.current()
-            .invoke(config -> WorkOrderProjection.applySerialDemand(wo, config))
-            .flatMap(config -> AggregationDemand.<AggregationDemand>findById(wo.woId))
-            .invoke(demand -> WorkOrderProjection.applySsccDemand(wo, demand))
-            .flatMap(demand -> wo.<WorkOrder>persist())
+        return projection.store(wo, event)
             .call(saved -> outbox.publish(Topics.WORKORDERS, wo.woId, EventTypes.WORKORDER_SYNCED, event));
     }
 

@@ -60,26 +60,13 @@ public class WorkOrderProjection {
                     if (stored != null && stored.erpRevision >= synced.revision()) {
                         return Uni.createFrom().voidItem();
                     }
-                    Instant now = Instant.now();
                     WorkOrder wo = stored != null ? stored : new WorkOrder();
                     if (stored == null) {
                         wo.woId = synced.woId();
-                        wo.woSource = "erp";
-                        wo.createdAt = now;
+                        wo.woSource = WorkOrderSynced.ERP;
+                        wo.createdAt = Instant.now();
                     }
-                    wo.woName = synced.woName();
-                    wo.gtin = synced.gtin();
-                    wo.lot = synced.lot();
-                    wo.expiry = synced.expiry();
-                    wo.quantity = synced.quantity();
-                    wo.erpRevision = synced.revision();
-                    wo.updatedAt = now;
-                    return replica.current()
-                        .invoke(config -> applySerialDemand(wo, config))
-                        .flatMap(config -> AggregationDemand.<AggregationDemand>findById(wo.woId))
-                        .invoke(demand -> applySsccDemand(wo, demand))
-                        .flatMap(demand -> wo.persist())
-                        .replaceWithVoid();
+                    return store(wo, synced).replaceWithVoid();
                 });
         });
     }
@@ -125,6 +112,25 @@ public class WorkOrderProjection {
                             .invoke(wo -> applySerialDemand(wo, config))
                             .collect().last().replaceWithVoid()));
         });
+    }
+
+    /**
+     * Takes the work order's content from {@code content}, computes its serial demand (configuration) and SSCC
+     * demand (aggregation) and stores it: the one way a work order is written, from the ERP or from the form.
+     */
+    Uni<WorkOrder> store(WorkOrder wo, WorkOrderSynced content) {
+        wo.woName = content.woName();
+        wo.gtin = content.gtin();
+        wo.lot = content.lot();
+        wo.expiry = content.expiry();
+        wo.quantity = content.quantity();
+        wo.erpRevision = content.revision();
+        wo.updatedAt = Instant.now();
+        return replica.current()
+            .invoke(config -> applySerialDemand(wo, config))
+            .flatMap(config -> AggregationDemand.<AggregationDemand>findById(wo.woId))
+            .invoke(demand -> applySsccDemand(wo, demand))
+            .flatMap(demand -> wo.<WorkOrder>persist());
     }
 
     /**
