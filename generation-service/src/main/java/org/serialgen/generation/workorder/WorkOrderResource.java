@@ -46,6 +46,10 @@ public class WorkOrderResource {
 
     static final Set<String> STATUSES = Set.of("pending", "in_progress", "completed", "failed");
     static final Set<String> SOURCES = Set.of("erp", "manual");
+    /** What {@code ordering} may name (a leading '-' for descending), and the entity field behind each. */
+    static final Map<String, String> ORDERINGS = Map.of("id", "id", "wo_id", "woId", "wo_name", "woName",
+        "created_at", "createdAt", "updated_at", "updatedAt", "quantity", "quantity",
+        "total_requested_serials", "totalRequestedSerials", "total_requested_sscc", "totalRequestedSscc");
 
     @GET
     @Operation(summary = "Work orders with their generation status, newest first")
@@ -54,6 +58,9 @@ public class WorkOrderResource {
         @QueryParam("status") String status,
         @Parameter(description = "erp or manual") @QueryParam("source") String source,
         @Parameter(description = "Part of wo_id, wo_name, gtin or lot") @QueryParam("search") String search,
+        @Parameter(description = "id, wo_id, wo_name, created_at, updated_at, quantity, total_requested_serials or "
+            + "total_requested_sscc; '-' first for descending. Default -id (newest first)")
+        @QueryParam("ordering") String ordering,
         @QueryParam("page") Integer page,
         @Parameter(description = "1 to 100, default 20") @QueryParam("page_size") Integer pageSize,
         @Context UriInfo uri) {
@@ -63,6 +70,12 @@ public class WorkOrderResource {
         }
         if (source != null && !SOURCES.contains(source)) {
             problems.put("source", List.of("Must be erp or manual"));
+        }
+        String order = ordering == null || ordering.isBlank() ? "-id" : ordering.strip();
+        String orderField = ORDERINGS.get(order.startsWith("-") ? order.substring(1) : order);
+        if (orderField == null) {
+            problems.put("ordering", List.of("Must be one of " + new java.util.TreeSet<>(ORDERINGS.keySet())
+                + ", with '-' first for descending"));
         }
         PageRequest request = PageRequest.of(page, pageSize, problems);
 
@@ -83,7 +96,9 @@ public class WorkOrderResource {
                 .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         String query = String.join(" and ", where);
-        Sort sort = Sort.descending("id");
+        // the id breaks ties, so pages never overlap or skip rows
+        Sort sort = (order.startsWith("-") ? Sort.descending(orderField) : Sort.ascending(orderField))
+            .and("id", order.startsWith("-") ? Sort.Direction.Descending : Sort.Direction.Ascending);
         var found = query.isEmpty() ? WorkOrder.<WorkOrder>findAll(sort) : WorkOrder.<WorkOrder>find(query, sort, params);
         return found.count().flatMap(count -> found.page(request.index(), request.size()).list()
             .map(rows -> PageResponse.of(uri, request, count, rows.stream().map(WorkOrderView::of).toList())));

@@ -141,6 +141,18 @@ class WorkOrderProjectionTest {
             .then().statusCode(400).body("error", equalTo("validation_error"))
             .body("details.status[0]", equalTo("Must be one of pending, in_progress, completed, failed"))
             .body("details.page[0]", equalTo("Must be 1 or more"));
+        List<String> ascending = given().header("Authorization", SUPERVISOR)
+            .get("/serial-generation/workorders/?search=WO-GEN-&ordering=wo_id").then().statusCode(200)
+            .extract().jsonPath().getList("results.wo_id");
+        List<String> descending = given().header("Authorization", SUPERVISOR)
+            .get("/serial-generation/workorders/?search=WO-GEN-&ordering=-wo_id").then().statusCode(200)
+            .extract().jsonPath().getList("results.wo_id");
+        org.junit.jupiter.api.Assertions.assertEquals(ascending.stream().sorted().toList(), ascending);
+        List<String> reversed = new java.util.ArrayList<>(ascending);
+        java.util.Collections.reverse(reversed);
+        org.junit.jupiter.api.Assertions.assertEquals(reversed, descending);
+        given().header("Authorization", SUPERVISOR).get("/serial-generation/workorders/?ordering=gtin; drop table")
+            .then().statusCode(400).body("details.ordering", notNullValue());
         given().header("Authorization", SUPERVISOR).get("/serial-generation/workorders/NO-SUCH-WO/")
             .then().statusCode(404).body("error", equalTo("not_found")).body("code", equalTo("WO_NOT_FOUND"));
         given().get("/serial-generation/workorders/").then().statusCode(401);
