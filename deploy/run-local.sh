@@ -26,6 +26,7 @@ declare -A PORTS=(
 SERVICES=(config-service generation-service erp-sync-service aggregation-service gateway)
 TOPICS=erp.workorders.v1,serialgen.workorders.v1,serialgen.aggregation.v1,serialgen.config.v1,serialgen.generation.v1
 PIDS=()
+declare -A SERVICE_PID=()
 
 log() { echo "[serialgen] $*"; }
 
@@ -88,11 +89,15 @@ for service in "${SERVICES[@]}"; do
   HTTP_PORT=${PORTS[$service]} java -Xmx256m -XX:+UseSerialGC -jar "$service/target/quarkus-app/quarkus-run.jar" \
     > "$LOGS/$service.log" 2>&1 &
   PIDS+=($!)
+  SERVICE_PID[$service]=$!
 done
 
 for service in "${SERVICES[@]}"; do
   for _ in $(seq 1 240); do
     curl -fs -o /dev/null "http://127.0.0.1:${PORTS[$service]}/q/health/ready" && break
+    # a service that failed to start (a migration, a port in use) stops the wait at once
+    kill -0 "${SERVICE_PID[$service]}" 2>/dev/null \
+      || { tail -n 30 "$LOGS/$service.log" >&2; echo "$service exited while starting" >&2; exit 1; }
     sleep 0.5
   done
   curl -fs -o /dev/null "http://127.0.0.1:${PORTS[$service]}/q/health/ready" \

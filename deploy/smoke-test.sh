@@ -5,34 +5,10 @@
 # generation-service. Stops everything at the end, pass or fail.
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$ROOT"
-export SERIALGEN_HOME=${SERIALGEN_HOME:-$(mktemp -d /tmp/serialgen-smoke-XXXXXX)}
-export SERIALGEN_SKIP_BUILD=${SERIALGEN_SKIP_BUILD:-1}
+source "$(dirname "${BASH_SOURCE[0]}")/suite-lib.sh"
 GATEWAY=http://127.0.0.1:${GATEWAY_PORT:-8080}
-RUNNER=
-
-fail() { echo "SMOKE FAILED: $*" >&2; exit 1; }
-finish() {
-  local rc=$?
-  if [ -n "$RUNNER" ]; then kill "$RUNNER" 2>/dev/null || true; wait "$RUNNER" 2>/dev/null || true; fi
-  if [ $rc -ne 0 ]; then tail -n 40 "$SERIALGEN_HOME"/logs/*.log 2>/dev/null || true; fi
-  rm -rf "$SERIALGEN_HOME"
-  exit $rc
-}
-trap finish EXIT
-
 start=$(date +%s)
-bash deploy/run-local.sh > "$SERIALGEN_HOME.run.log" 2>&1 &
-RUNNER=$!
-for _ in $(seq 1 360); do
-  [ -f "$SERIALGEN_HOME/ready" ] && break
-  kill -0 "$RUNNER" 2>/dev/null || { cat "$SERIALGEN_HOME.run.log" >&2; fail "the suite did not start"; }
-  sleep 0.5
-done
-[ -f "$SERIALGEN_HOME/ready" ] || fail "the suite was not ready within 180 s"
-echo "suite ready in $(( $(date +%s) - start )) s"
-rm -f "$SERIALGEN_HOME.run.log"
+start_suite
 
 json_field() { sed -n "s/.*\"$1\":\([^,}]*\).*/\1/p" | tr -d '"' ; }
 password_of() { awk -v u="$1" '$1 == u { print $2 }' "$SERIALGEN_HOME/demo-credentials.txt"; }

@@ -7,7 +7,8 @@
 #             psql must be on the PATH.
 #
 # Variables: DB_NAME (serialgen), DB_TEST_NAME (serialgen_test), <ROLE>_DB_PASSWORD for each role (CONFIG_DB_PASSWORD,
-# GENERATION_DB_PASSWORD, ERP_SYNC_DB_PASSWORD, AGGREGATION_DB_PASSWORD; local default: the role's name).
+# GENERATION_DB_PASSWORD, ERP_SYNC_DB_PASSWORD, AGGREGATION_DB_PASSWORD; local default: the role's name),
+# RECREATE_DB (a database to drop first, for a run that must start empty, e.g. the benchmark's; never the default).
 set -euo pipefail
 export PGOPTIONS="-c client_min_messages=warning"
 
@@ -72,6 +73,14 @@ SELECT format('CREATE ROLE %I LOGIN', :'role') WHERE NOT EXISTS (SELECT 1 FROM p
 ALTER ROLE :"role" WITH LOGIN PASSWORD :'password' NOSUPERUSER NOCREATEDB NOCREATEROLE;
 SQL
 done
+
+if [ -n "${RECREATE_DB:-}" ]; then
+  [ "$RECREATE_DB" != serialgen ] || { echo "RECREATE_DB may not name the default database" >&2; exit 1; }
+  as_superuser -v db="$RECREATE_DB" <<'SQL'
+DROP DATABASE IF EXISTS :"db" WITH (FORCE);
+SQL
+  log "database $RECREATE_DB dropped, to be created empty"
+fi
 
 for db in "$DB_NAME" "$DB_TEST_NAME"; do
   as_superuser -v db="$db" <<'SQL'

@@ -35,14 +35,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-class AggregationFlowTest {
+public class AggregationFlowTest {
 
     @Inject
     AgroalDataSource dataSource;
 
     static final String VIEWER = TestTokens.bearer("vic", "viewer");
 
-    static void publishConfig(long version, long l3) {
+    public static void publishConfig(long version, long l3) {
         ConfigDocument document = new ConfigDocument(List.of(), List.of(), true, new BigDecimal("100.00"),
             new BigDecimal("5.00"), Map.of("l1", new AggregationRule(true, 1L), "l2", new AggregationRule(true, 10L),
                 "l3", new AggregationRule(true, l3), "l4", new AggregationRule(false, 1000L)), List.of(), null,
@@ -60,7 +60,8 @@ class AggregationFlowTest {
 
     @Test
     void publishesTheBreakdownOfEachWorkOrderOnceAndAgainWhenTheRulesChange() throws Exception {
-        publishConfig(1, 100);
+        long base = TestKafka.nextConfigVersion();
+        publishConfig(base, 100);
         String woId = "WO-AGG-" + UUID.randomUUID().toString().substring(0, 8);
         EventEnvelope wo = EventCodec.envelope(EventTypes.WORKORDER_SYNCED, new WorkOrderSynced(woId, "Batch",
             "09506000134352", "L1", LocalDate.of(2028, 1, 31), 1_000, 1, Instant.now(), WorkOrderSynced.ERP));
@@ -77,12 +78,12 @@ class AggregationFlowTest {
         SchemaCheck.assertJsonColumn(dataSource, "workorder_packaging", "levels", "array");
         SchemaCheck.assertJsonColumn(dataSource, "replicated_config", "document", "object");
 
-        publishConfig(2, 50);
+        publishConfig(TestKafka.nextConfigVersion(), 50);
         List<AggregationComputed> both = breakdowns(woId, 2, Duration.ofSeconds(1));
         assertEquals(2, both.get(1).revision());
         assertEquals(20, both.get(1).ssccCount(), "1 000 items at 50 per case: 20 cases");
 
-        publishConfig(1, 25);
+        publishConfig(base, 25);
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
             given().header("Authorization", VIEWER).get("/serial-generation/aggregation/workorders/" + woId + "/")
                 .then().body("sscc_count", equalTo(20)));
@@ -90,7 +91,7 @@ class AggregationFlowTest {
 
     @Test
     void calculatesAndValidates() {
-        publishConfig(1, 100);
+        publishConfig(TestKafka.nextConfigVersion(), 100);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
             given().header("Authorization", VIEWER).contentType(ContentType.JSON).body("{\"quantity\": 12345}")
                 .post("/serial-generation/aggregation/calculate")

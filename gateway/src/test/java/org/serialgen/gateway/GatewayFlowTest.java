@@ -29,6 +29,15 @@ class GatewayFlowTest {
             .extract().jsonPath().getString("access_token");
     }
 
+    /** A JSON merge patch on the active configuration, through the gateway, based on the version it reads first. */
+    static void patchConfig(String token, String mergePatch) {
+        long version = given().header("Authorization", token).get("/api/v1/serial-generation/config/").then()
+            .extract().jsonPath().getLong("version");
+        given().header("Authorization", token).header("If-Match", "\"v" + version + "\"")
+            .contentType("application/merge-patch+json").body(mergePatch)
+            .patch("/api/v1/serial-generation/config/").then().statusCode(200);
+    }
+
     static void publishErpWorkOrder(String woId, long quantity) {
         TestKafka.publish(Topics.ERP_WORKORDERS, woId, """
             {"wo_id": "%s", "wo_name": "Batch %s", "gtin": "09506000134352", "lot": "LOT-7", "expiry": "2028-06-30",

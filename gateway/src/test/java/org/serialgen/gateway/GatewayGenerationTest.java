@@ -28,15 +28,10 @@ class GatewayGenerationTest {
     void issuesAndReportsAWorkOrdersSerialsAndSsccs() {
         String manager = GatewayFlowTest.login("manager");
         String supervisor = GatewayFlowTest.login("supervisor");
-        long version = given().header("Authorization", manager).get(API + "config/").then().extract().jsonPath()
-            .getLong("version");
-        given().header("Authorization", manager).header("If-Match", "\"v" + version + "\"")
-            .contentType("application/merge-patch+json")
-            .body("{\"manufacturing_percentage\": 100, \"discrepancy_tolerance\": 5,"
-                + " \"gs1_company_prefixes\": [{\"prefix\": \"9506000\", \"sscc_extension_digit\": 1}],"
-                + " \"aggregation_rules\": {\"l2\": {\"enabled\": true, \"multiplier\": 10},"
-                + " \"l3\": {\"enabled\": true, \"multiplier\": 100}, \"l4\": {\"enabled\": false, \"multiplier\": 1000}}}")
-            .patch(API + "config/").then().statusCode(200);
+        GatewayFlowTest.patchConfig(manager, "{\"manufacturing_percentage\": 100, \"discrepancy_tolerance\": 5,"
+            + " \"gs1_company_prefixes\": [{\"prefix\": \"9506000\", \"sscc_extension_digit\": 1}],"
+            + " \"aggregation_rules\": {\"l2\": {\"enabled\": true, \"multiplier\": 10},"
+            + " \"l3\": {\"enabled\": true, \"multiplier\": 100}, \"l4\": {\"enabled\": false, \"multiplier\": 1000}}}");
         String woId = "WO-GEN-GW-" + UUID.randomUUID().toString().substring(0, 6);
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
         GatewayFlowTest.publishErpWorkOrder(woId, 1_000);
@@ -81,5 +76,13 @@ class GatewayGenerationTest {
         given().header("Authorization", supervisor).contentType(ContentType.JSON).body("{\"quantity\": -1}")
             .post(API + "workorders/" + woId + "/generate-sscc/")
             .then().statusCode(400).body("details.quantity[0]", equalTo("Must be between 1 and 100000000"));
+        // a streamed report's error is the service's own answer, relayed
+        given().header("Authorization", supervisor).get(API + "workorders/" + woId + "/serials.csv?format=xml")
+            .then().statusCode(400).body("error", equalTo("validation_error"))
+            .body("details.format[0]", equalTo("Must be element, urn or dl"));
+        given().header("Authorization", supervisor).get(API + "workorders/WO-NOT-THERE/serials.csv")
+            .then().statusCode(404).body("error", equalTo("not_found"));
+        given().header("Authorization", supervisor).get(API + "workorders/WO-NOT-THERE/epcis")
+            .then().statusCode(404).body("code", equalTo("WO_NOT_FOUND"));
     }
 }

@@ -61,6 +61,8 @@ public class SuiteServicesResource implements QuarkusTestResourceLifecycleManage
             services.get(i).awaitReady(Duration.ofSeconds(120));
             config.put("quarkus.rest-client." + SERVICES.get(i) + ".url", services.get(i).url());
         }
+        // the audit's client of its own (a longer timeout) reaches the same generation-service
+        config.put("quarkus.rest-client.generation-audit.url", config.get("quarkus.rest-client.generation-service.url"));
         config.put("serialgen.auth.users-file", usersFile().toString());
         return config;
     }

@@ -1,7 +1,11 @@
 package org.serialgen.aggregation.breakdown;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -14,7 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.serialgen.events.AggregationComputed.Level;
+import org.serialgen.gs1.Gtin;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.security.Roles;
 
@@ -30,16 +36,23 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.ERP_OPERATOR, Roles.VIEWER})
 public class AggregationResource {
 
-    public record CalculateRequest(@JsonProperty("quantity") Long quantity, @JsonProperty("gtin") String gtin) {
+    public record CalculateRequest(
+        @Schema(description = "Units (L1 items), 1 to 1 000 000 000") @JsonProperty("quantity") Long quantity,
+        @Schema(description = "GTIN of the item: its recipe applies; without one (or without a recipe), the "
+            + "configuration's aggregation rules") @JsonProperty("gtin") String gtin,
+        @Schema(description = "Extra units on top, for rejects: 0 to 100 percent, rounded up to a whole unit")
+        @JsonProperty("overage_percent") BigDecimal overagePercent) {
     }
 
     public record BreakdownView(
         @JsonProperty("wo_id") String woId,
+        @JsonProperty("gtin") String gtin,
         @JsonProperty("quantity") long quantity,
         @JsonProperty("revision") Long revision,
         @JsonProperty("rules_source") String rulesSource,
         @JsonProperty("levels") List<Level> levels,
         @JsonProperty("sscc_count") long ssccCount,
+        @JsonProperty("bundle_serial_count") long bundleSerialCount,
         @JsonProperty("computed_at") Instant computedAt) {
     }
 
@@ -48,14 +61,34 @@ public class AggregationResource {
 
     @POST
     @Path("calculate")
-    @Operation(summary = "Containers per level, the partial last container and the SSCCs needed for a quantity")
+    @Operation(summary = "Containers per level, the partial last containers and the SSCCs and bundle serials needed "
+        + "for a quantity of a GTIN (by its recipe, else the configuration's rules)")
     public Uni<BreakdownView> calculate(CalculateRequest request) {
+        Map<String, List<String>> errors = new LinkedHashMap<>();
         if (request == null || request.quantity() == null || request.quantity() <= 0
             || request.quantity() > 1_000_000_000L) {
-            throw ApiException.Validation.of("quantity", "Must be a whole number between 1 and 1000000000");
+            errors.put("quantity", List.of("Must be a whole number between 1 and 1000000000"));
         }
-        return service.calculate(request.quantity()).map(b ->
-            new BreakdownView(null, b.quantity(), null, "config", b.levels(), b.ssccCount(), Instant.now()));
+        String gtin = null;
+        if (request != null && request.gtin() != null) {
+            try {
+                gtin = Gtin.parse(request.gtin()).value();
+            } catch (IllegalArgumentException e) {
+                errors.put("gtin", List.of("Must be a GTIN-8/12/13/14 with a valid check digit"));
+            }
+        }
+        BigDecimal overage = request == null ? null : request.overagePercent();
+        if (overage != null && (overage.signum() < 0 || overage.compareTo(BigDecimal.valueOf(100)) > 0)) {
+            errors.put("overage_percent", List.of("Must be between 0 and 100"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException.Validation(errors);
+        }
+        long quantity = overage == null ? request.quantity() : BigDecimal.valueOf(request.quantity())
+            .multiply(BigDecimal.ONE.add(overage.movePointLeft(2))).setScale(0, RoundingMode.CEILING).longValueExact();
+        String item = gtin;
+        return service.compute(item, quantity).map(c -> new BreakdownView(null, item, quantity, null, c.source(),
+            c.breakdown().levels(), c.breakdown().ssccCount(), c.breakdown().bundleSerialCount(), Instant.now()));
     }
 
     @GET
@@ -66,8 +99,9 @@ public class AggregationResource {
             if (row == null || row.levels == null) {
                 throw new ApiException.NotFound("WO_NOT_FOUND", "No breakdown for work order " + woId);
             }
-            return new BreakdownView(row.woId, row.quantity, row.breakdownRevision, row.rulesSource,
-                BreakdownService.levels(row), row.ssccCount, row.computedAt);
+            return new BreakdownView(row.woId, row.gtin, row.quantity, row.breakdownRevision, row.rulesSource,
+                BreakdownService.levels(row), row.ssccCount, row.bundleSerialCount == null ? 0 : row.bundleSerialCount,
+                row.computedAt);
         });
     }
 }

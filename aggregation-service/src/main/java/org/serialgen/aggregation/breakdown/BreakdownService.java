@@ -1,6 +1,7 @@
 package org.serialgen.aggregation.breakdown;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.serialgen.aggregation.recipe.Recipes;
 import org.serialgen.events.AggregationComputed;
 import org.serialgen.events.AggregationComputed.Level;
 import org.serialgen.events.ConfigActivated;
@@ -23,17 +26,23 @@ import org.serialgen.kit.outbox.Outbox;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Keeps every work order's breakdown current: a new work-order revision or a new configuration recomputes it, and a
- * breakdown that changed is published with the next revision, in the transaction that stored it.
+ * Keeps every work order's breakdown current: a new work-order revision, a recipe change for its GTIN, a new
+ * configuration or a recipe version taking effect recomputes it, and a breakdown that changed is published with the
+ * next revision, in the transaction that stored it. A work order's GTIN's recipe decides its levels; without one, the
+ * configuration's aggregation rules do.
  */
 @ApplicationScoped
 public class BreakdownService {
 
+    private static final Logger LOG = Logger.getLogger(BreakdownService.class);
     static final String CONSUMER = "aggregation-service";
+    static final int PAGE = 500;
 
     @Inject
     IdempotentConsumer consumer;
@@ -44,6 +53,9 @@ public class BreakdownService {
     @Inject
     Outbox outbox;
 
+    /** A breakdown and where its levels came from ({@code recipe:<id>:v<n>} or {@code config:v<n>}). */
+    public record Computed(PackagingBreakdown breakdown, String source) {
+    }
 
     @Incoming("workorders-in")
     public Uni<Void> onWorkOrder(String envelope) {
@@ -62,8 +74,7 @@ public class BreakdownService {
                     row.gtin = wo.gtin();
                     row.quantity = wo.quantity();
                     row.woRevision = wo.revision();
-                    return replica.current().flatMap(config -> row.persist().replaceWith(row)
-                        .flatMap(saved -> recompute(saved, config)));
+                    return row.persist().replaceWith(row).flatMap(this::recompute);
                 });
         });
     }
@@ -75,40 +86,105 @@ public class BreakdownService {
             return replica.apply(config)
                 .flatMap(applied -> !applied ? Uni.createFrom().voidItem()
                     : WorkOrderPackaging.<WorkOrderPackaging>listAll()
-                        .flatMap(rows -> Multi.createFrom().iterable(rows)
-                            .onItem().transformToUniAndConcatenate(row -> recompute(row, config))
-                            .collect().last()));
+                        .flatMap(rows -> recomputeEach(rows)));
         });
     }
 
-    /** The breakdown of {@code quantity} under the configuration this service holds now. */
-    public Uni<PackagingBreakdown> calculate(long quantity) {
-        return replica.current().map(config -> {
-            if (config == null) {
-                throw new ApiException.Conflict("CONFIG_NOT_AVAILABLE",
-                    "No configuration has reached aggregation-service yet");
+    /** The work orders of these GTINs, locked and recomputed in the caller's transaction (a recipe changed). */
+    public Uni<Void> recomputeGtins(List<String> gtins) {
+        return WorkOrderPackaging.<WorkOrderPackaging>find("gtin in ?1", gtins)
+            .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+            .flatMap(this::recomputeEach);
+    }
+
+    /** The work orders of the GTINs a bulk import wrote recipes for, locked and recomputed in its transaction. */
+    public Uni<Void> recomputeImported(java.util.UUID importId) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("SELECT wo_id FROM workorder_packaging"
+                + " WHERE gtin IN (SELECT gtin FROM recipe_import_row WHERE import_id = :id AND errors IS NULL)"
+                + " ORDER BY wo_id", String.class).setParameter("id", importId).getResultList())
+            .flatMap(ids -> recomputeIds(ids, 0));
+    }
+
+    private Uni<Void> recomputeIds(List<String> ids, int from) {
+        if (from >= ids.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PAGE));
+        return WorkOrderPackaging.<WorkOrderPackaging>find("woId in ?1 order by woId", chunk)
+            .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+            .flatMap(this::recomputeEach)
+            .flatMap(ignored -> recomputeIds(ids, from + PAGE));
+    }
+
+    /**
+     * Hourly, page by page: a recipe version whose effective date has come changes the breakdowns it now applies to.
+     * Unchanged breakdowns publish nothing.
+     */
+    @Scheduled(every = "${serialgen.aggregation.recompute-every:1h}", delayed = "1m",
+        concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> recomputeAll() {
+        return recomputePageAfter("")
+            .onFailure().invoke(e -> LOG.warnf("hourly recomputation failed, next hour retries: %s", e.getMessage()))
+            .onFailure().recoverWithNull();
+    }
+
+    private Uni<Void> recomputePageAfter(String after) {
+        return Panache.withTransaction(() -> WorkOrderPackaging.<WorkOrderPackaging>find("woId > ?1 order by woId",
+                    after).withLock(LockModeType.PESSIMISTIC_WRITE).page(0, PAGE).list()
+                .flatMap(rows -> recomputeEach(rows).replaceWith(rows)))
+            .flatMap(rows -> rows.size() < PAGE ? Uni.createFrom().voidItem()
+                : recomputePageAfter(rows.get(rows.size() - 1).woId));
+    }
+
+    private Uni<Void> recomputeEach(List<WorkOrderPackaging> rows) {
+        return rows.isEmpty() ? Uni.createFrom().voidItem()
+            : Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(this::recompute)
+                .collect().last().replaceWithVoid();
+    }
+
+    /** The breakdown of {@code quantity} units of {@code gtin} (null: by the configuration) as of today. */
+    public Uni<Computed> compute(String gtin, long quantity) {
+        Uni<java.util.Optional<Recipes.Applicable>> recipe = gtin == null
+            ? Uni.createFrom().item(java.util.Optional.empty()) : Recipes.applicable(gtin, LocalDate.now());
+        return recipe.flatMap(found -> {
+            if (found.isPresent()) {
+                return Uni.createFrom().item(new Computed(PackagingBreakdown.of(quantity, found.get().steps()),
+                    found.get().source()));
             }
-            return PackagingBreakdown.of(quantity, config.config().aggregationRules());
+            return replica.current().map(config -> {
+                if (config == null) {
+                    throw new ApiException.Conflict("CONFIG_NOT_AVAILABLE", "No recipe for this GTIN and no "
+                        + "configuration has reached aggregation-service yet");
+                }
+                return new Computed(PackagingBreakdown.of(quantity, PackagingBreakdown.fromConfig(gtin,
+                    config.config().aggregationRules())), "config:v" + config.version());
+            });
         });
     }
 
-    private Uni<Void> recompute(WorkOrderPackaging row, ConfigActivated config) {
-        if (config == null) {
-            return Uni.createFrom().voidItem();
-        }
-        PackagingBreakdown breakdown = PackagingBreakdown.of(row.quantity, config.config().aggregationRules());
-        boolean unchanged = row.levels != null && Objects.equals(levels(row), breakdown.levels());
-        if (unchanged) {
-            return Uni.createFrom().voidItem();
-        }
-        row.breakdownRevision += 1;
-        row.rulesSource = "config:v" + config.version();
-        row.levels = EventCodec.write(breakdown.levels());
-        row.ssccCount = breakdown.ssccCount();
-        row.computedAt = Instant.now();
-        AggregationComputed event = new AggregationComputed(row.woId, row.quantity, row.breakdownRevision,
-            row.rulesSource, breakdown.levels(), breakdown.ssccCount());
-        return outbox.publish(Topics.AGGREGATION, row.woId, EventTypes.AGGREGATION_COMPUTED, event).replaceWithVoid();
+    private Uni<Void> recompute(WorkOrderPackaging row) {
+        return compute(row.gtin, row.quantity)
+            .onFailure(ApiException.Conflict.class).recoverWithNull()
+            .flatMap(computed -> {
+                if (computed == null) {
+                    return Uni.createFrom().voidItem();
+                }
+                PackagingBreakdown breakdown = computed.breakdown();
+                row.rulesSource = computed.source();
+                boolean unchanged = row.levels != null && Objects.equals(levels(row), breakdown.levels());
+                if (unchanged) {
+                    return Uni.createFrom().voidItem();
+                }
+                row.breakdownRevision += 1;
+                row.levels = EventCodec.write(breakdown.levels());
+                row.ssccCount = breakdown.ssccCount();
+                row.bundleSerialCount = breakdown.bundleSerialCount();
+                row.computedAt = Instant.now();
+                AggregationComputed event = new AggregationComputed(row.woId, row.quantity, row.breakdownRevision,
+                    row.rulesSource, breakdown.levels(), breakdown.ssccCount(), breakdown.bundleSerialCount());
+                return outbox.publish(Topics.AGGREGATION, row.woId, EventTypes.AGGREGATION_COMPUTED, event)
+                    .replaceWithVoid();
+            });
     }
 
     static List<Level> levels(WorkOrderPackaging row) {

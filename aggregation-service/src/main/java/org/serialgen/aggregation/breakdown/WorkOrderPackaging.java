@@ -41,6 +41,9 @@ public class WorkOrderPackaging extends PanacheEntityBase {
     @Column(name = "sscc_count")
     public Long ssccCount;
 
+    @Column(name = "bundle_serial_count")
+    public Long bundleSerialCount;
+
     @Column(name = "computed_at")
     public Instant computedAt;
 }

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.serialgen.kit.errors.ApiException;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -31,6 +32,30 @@ final class Downstream {
                 || e instanceof TimeoutException)
             .transform(e -> new ApiException.Unavailable("UPSTREAM_UNAVAILABLE",
                 service + " is not reachable right now; try again shortly"));
+    }
+
+    /**
+     * A streamed body (CSV reports), relayed chunk by chunk. A service's error arrives before the first chunk, as a
+     * failure: it is answered with the service's own status and error body.
+     */
+    static Multi<byte[]> relay(String service, Multi<byte[]> call) {
+        return call.onFailure(WebApplicationException.class)
+            .transform(e -> new Relayed(copy(((WebApplicationException) e).getResponse())))
+            .onFailure(e -> e instanceof ProcessingException || e instanceof CircuitBreakerOpenException
+                || e instanceof TimeoutException)
+            .transform(e -> new ApiException.Unavailable("UPSTREAM_UNAVAILABLE",
+                service + " is not reachable right now; try again shortly"));
+    }
+
+    /** A service's answer to relay as it is, raised where only a failure can carry it. */
+    static final class Relayed extends RuntimeException {
+
+        final transient Response response;
+
+        Relayed(Response response) {
+            super("relayed HTTP " + response.getStatus(), null, false, false);
+            this.response = response;
+        }
     }
 
     private static Response copy(Response upstream) {

@@ -71,14 +71,11 @@ interface GenerationServiceClient {
     @Retry(maxRetries = 2, delay = 200, retryOn = ProcessingException.class)
     Uni<Response> pools();
 
-    @POST
-    @Path("audit/uniqueness")
-    Uni<Response> auditUniqueness(@QueryParam("derive") boolean derive);
-
+    /** The EPCIS document, relayed chunk by chunk as it arrives (a JSON type would parse it: it is taken as bytes). */
     @GET
     @Path("workorders/{id}/epcis")
-    @Produces("application/ld+json")
-    Uni<Response> epcis(@PathParam("id") String id);
+    @Produces(MediaType.WILDCARD)
+    Multi<byte[]> epcis(@PathParam("id") String id);
 
     /** A report, relayed chunk by chunk as it arrives. */
     @GET

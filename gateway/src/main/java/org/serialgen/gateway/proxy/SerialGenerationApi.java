@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.ResponseHeader;
+import org.jboss.resteasy.reactive.RestMulti;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.serialgen.security.Roles;
 
@@ -49,6 +52,10 @@ public class SerialGenerationApi {
     @Inject
     @RestClient
     AggregationServiceClient aggregation;
+
+    @Inject
+    @RestClient
+    GenerationAuditClient audit;
 
     @Inject
     @RestClient
@@ -202,7 +209,7 @@ public class SerialGenerationApi {
     @Produces("text/csv")
     @Operation(summary = "A work order's serials as CSV, streamed; format element, urn or dl (generation-service)")
     public Multi<byte[]> serialsReport(@PathParam("id") String id, @Context UriInfo uri) {
-        return generation.report(id, "serials", query(uri));
+        return Downstream.relay("generation-service", generation.report(id, "serials", query(uri)));
     }
 
     @GET
@@ -210,15 +217,18 @@ public class SerialGenerationApi {
     @Produces("text/csv")
     @Operation(summary = "A work order's SSCCs as CSV, streamed; format element, urn or dl (generation-service)")
     public Multi<byte[]> ssccReport(@PathParam("id") String id, @Context UriInfo uri) {
-        return generation.report(id, "sscc", query(uri));
+        return Downstream.relay("generation-service", generation.report(id, "sscc", query(uri)));
     }
 
     @GET
     @Path("workorders/{id}/epcis")
     @Produces("application/ld+json")
-    @Operation(summary = "EPCIS 2.0 commissioning event for the work order's identifiers (generation-service)")
-    public Uni<Response> epcis(@PathParam("id") String id) {
-        return Downstream.relay("generation-service", generation.epcis(id));
+    @ResponseHeader(name = "Content-Disposition", value = "attachment; filename=\"epcis.jsonld\"")
+    @Operation(summary = "EPCIS 2.0 commissioning event for the work order's identifiers, streamed (generation-service)")
+    public RestMulti<byte[]> epcis(@PathParam("id") String id) {
+        // relayed as it comes: not as a JSON array of chunks, which a JSON type would otherwise make of them
+        return RestMulti.fromMultiData(Downstream.relay("generation-service", generation.epcis(id)))
+            .encodeAsJsonArray(false).build();
     }
 
     @GET
@@ -234,7 +244,7 @@ public class SerialGenerationApi {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR})
     @Operation(summary = "Verify that no number was issued twice; derive=true derives every serial (generation-service)")
     public Uni<Response> auditUniqueness(@QueryParam("derive") boolean derive) {
-        return Downstream.relay("generation-service", generation.auditUniqueness(derive));
+        return Downstream.relay("generation-service", audit.auditUniqueness(derive));
     }
 
     @GET
@@ -273,9 +283,14 @@ public class SerialGenerationApi {
         return Downstream.relay("erp-sync-service", erpSync.failedRecords(query(uri)));
     }
 
-    private static Map<String, String> query(UriInfo uri) {
+    static Map<String, String> query(UriInfo uri) {
         Map<String, String> query = new LinkedHashMap<>();
         uri.getQueryParameters().forEach((name, values) -> query.put(name, values.get(0)));
         return query;
+    }
+
+    @ServerExceptionMapper
+    public Response relayed(Downstream.Relayed relayed) {
+        return relayed.response;
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.serialgen.generation.pool.Pools;
 import org.serialgen.generation.pool.SerialPool;
@@ -31,8 +32,9 @@ import io.vertx.core.Vertx;
 
 /**
  * Checks the promise that no serial or SSCC is ever issued twice, and reports what it checked: no two allocations of
- * a pool overlap, every allocation lies below its pool's high-water mark, and each pool's allocations add up to what
- * it issued. With {@code derive=true} it also derives every issued serial of every pool (FF1 of each counter) and
+ * a pool overlap, every allocation lies below its pool's high-water mark, each pool's allocations (and the external
+ * values it skipped) add up to what it issued, no external value is stored twice and none is a serial of an
+ * allocation. With {@code derive=true} it also derives every issued serial of every pool (FF1 of each counter) and
  * looks for a repeated value — the permutation makes one impossible, the audit shows it.
  */
 @Path("/serial-generation/audit/uniqueness")
@@ -54,12 +56,21 @@ public class UniquenessAudit {
         @JsonProperty("pools_whose_allocations_differ_from_issued") long poolsDiffering,
         @JsonProperty("serials_derived") long serialsDerived,
         @JsonProperty("duplicate_serials") long duplicateSerials,
+        @Schema(description = "Pools left out of the derivation: beyond 50 000 000 issued, or a key that does not "
+            + "open with the master key in use")
         @JsonProperty("pools_not_derived") List<Long> poolsNotDerived,
         @JsonProperty("external_serials_checked") long externalSerialsChecked,
+        @JsonProperty("external_serials_repeated") long externalRepeated,
+        @JsonProperty("external_serials_inside_allocations") long externalInsideAllocations,
         @JsonProperty("ok") boolean ok) {
     }
 
-    record Counts(long pools, long allocations, long counters, long overlapping, long beyond, long differing) {
+    record Counts(long pools, long allocations, long counters, long overlapping, long beyond, long differing,
+                  long external, long externalRepeated, long externalInside) {
+
+        boolean ok() {
+            return overlapping == 0 && beyond == 0 && differing == 0 && externalRepeated == 0 && externalInside == 0;
+        }
     }
 
     record Derived(long serials, long duplicates, List<Long> skipped) {
@@ -75,9 +86,8 @@ public class UniquenessAudit {
         return counts().flatMap(counts -> (derive ? derive() : Uni.createFrom().item(new Derived(0, 0, List.of())))
             .map(derived -> new Report(Instant.now(), counts.pools(), counts.allocations(), counts.counters(),
                 counts.overlapping(), counts.beyond(), counts.differing(), derived.serials(), derived.duplicates(),
-                derived.skipped(), 0,
-                counts.overlapping() == 0 && counts.beyond() == 0 && counts.differing() == 0
-                    && derived.duplicates() == 0)));
+                derived.skipped(), counts.external(), counts.externalRepeated(), counts.externalInside(),
+                counts.ok() && derived.duplicates() == 0)));
     }
 
     private static Uni<Counts> counts() {
@@ -90,10 +100,16 @@ public class UniquenessAudit {
                    (SELECT count(*) FROM serial_allocation a JOIN serial_pool p ON p.id = a.pool_id
                        WHERE upper(a.counters) > p.issued),
                    (SELECT count(*) FROM serial_pool p WHERE p.issued <> (SELECT coalesce(sum(upper(a.counters)
-                       - lower(a.counters)), 0) FROM serial_allocation a WHERE a.pool_id = p.id))
+                       - lower(a.counters)), 0) FROM serial_allocation a WHERE a.pool_id = p.id)
+                       + (SELECT count(*) FROM external_serial e WHERE e.pool_id = p.id AND e.counter < p.issued)),
+                   (SELECT count(*) FROM external_serial),
+                   (SELECT count(*) FROM (SELECT 1 FROM external_serial GROUP BY pool_id, value
+                       HAVING count(*) > 1) repeated),
+                   (SELECT count(*) FROM external_serial e JOIN serial_allocation a
+                       ON a.pool_id = e.pool_id AND a.counters @> e.counter)
             """;
         return Panache.getSession().flatMap(session -> session.createNativeQuery(sql, Object[].class).getSingleResult())
-            .map(r -> new Counts(n(r[0]), n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5])));
+            .map(r -> new Counts(n(r[0]), n(r[1]), n(r[2]), n(r[3]), n(r[4]), n(r[5]), n(r[6]), n(r[7]), n(r[8])));
     }
 
     /** One pool's work for the derivation, read from the database first. */
@@ -109,10 +125,12 @@ public class UniquenessAudit {
         return SerialPool.<SerialPool>list("kind", SerialPool.SERIAL).flatMap(all -> {
             Uni<List<PoolWork>> work = Uni.createFrom().item(new ArrayList<>());
             for (SerialPool pool : all) {
-                work = work.flatMap(list -> ranges(pool).flatMap(ranges -> pools.codec(pool).map(codec -> {
-                    list.add(new PoolWork(pool, codec, ranges, ranges.stream().mapToLong(r -> r[1] - r[0]).sum()));
-                    return list;
-                })));
+                // a pool whose key does not open (sealed under another master key) cannot be derived: said so
+                work = work.flatMap(list -> ranges(pool).flatMap(ranges -> pools.codec(pool)
+                    .onFailure(IllegalStateException.class).recoverWithNull().map(codec -> {
+                        list.add(new PoolWork(pool, codec, ranges, ranges.stream().mapToLong(r -> r[1] - r[0]).sum()));
+                        return list;
+                    })));
             }
             return work;
         }).flatMap(work -> Uni.createFrom().item(() -> {
@@ -120,7 +138,7 @@ public class UniquenessAudit {
                 long duplicates = 0;
                 List<Long> skipped = new ArrayList<>();
                 for (PoolWork pool : work) {
-                    if (pool.size() > MAX_DERIVED_PER_POOL) {
+                    if (pool.size() > MAX_DERIVED_PER_POOL || pool.codec() == null) {
                         skipped.add(pool.pool().id);
                         continue;
                     }

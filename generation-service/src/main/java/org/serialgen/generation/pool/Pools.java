@@ -31,33 +31,35 @@ public class Pools {
     @Inject
     MasterKey masterKey;
 
-    /** The GTIN's serial pool, locked FOR UPDATE until the caller's transaction ends. */
+    /**
+     * The GTIN's serial pool, locked FOR UPDATE until the caller's transaction ends. Callers read no pool before
+     * this in their session: a pool already managed there would keep the high-water mark read before the lock.
+     */
     public Uni<SerialPool> serialPool(String gtin, SerialFormat format) {
-        return SerialPool.<SerialPool>find("kind = ?1 and gtin = ?2", SerialPool.SERIAL, gtin).firstResult()
-            .flatMap(existing -> existing != null ? Uni.createFrom().item(existing) : createSerialPool(gtin, format))
-            .flatMap(Pools::lock);
+        return lockedSerialPool(gtin).flatMap(existing -> existing != null ? Uni.createFrom().item(existing)
+            : createSerialPool(gtin, format).flatMap(created -> lockedSerialPool(gtin)));
     }
 
     /** The SSCC pool of a company prefix and extension digit, locked FOR UPDATE. */
     public Uni<SerialPool> ssccPool(CompanyPrefix prefix, int extensionDigit) {
+        return lockedSsccPool(prefix.value(), extensionDigit).flatMap(existing -> existing != null
+            ? Uni.createFrom().item(existing)
+            : insert(SerialPool.SSCC, null, prefix.value(), extensionDigit, "numeric", 16 - prefix.length(),
+                "sequential", Sscc.capacity(prefix), null)
+                .flatMap(created -> lockedSsccPool(prefix.value(), extensionDigit)));
+    }
+
+    private static Uni<SerialPool> lockedSerialPool(String gtin) {
+        return SerialPool.<SerialPool>find("kind = ?1 and gtin = ?2", SerialPool.SERIAL, gtin)
+            .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    private static Uni<SerialPool> lockedSsccPool(String prefix, int extensionDigit) {
         return SerialPool.<SerialPool>find("kind = ?1 and companyPrefix = ?2 and extensionDigit = ?3", SerialPool.SSCC,
-                prefix.value(), (short) extensionDigit).firstResult()
-            .flatMap(existing -> existing != null ? Uni.createFrom().item(existing)
-                : insert(SerialPool.SSCC, null, prefix.value(), extensionDigit, "numeric", 16 - prefix.length(),
-                    "sequential", Sscc.capacity(prefix), null))
-            .flatMap(Pools::lock);
+            prefix, (short) extensionDigit).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
-    /**
-     * SELECT … FOR UPDATE and re-read: the pool is already in the session, and locking a managed entity alone would
-     * keep the high-water mark read before the lock — the very overlap the lock is there to prevent.
-     */
-    private static Uni<SerialPool> lock(SerialPool pool) {
-        return Panache.getSession().flatMap(session -> session.refresh(pool, LockModeType.PESSIMISTIC_WRITE))
-            .replaceWith(pool);
-    }
-
-    private Uni<SerialPool> createSerialPool(String gtin, SerialFormat format) {
+    private Uni<Integer> createSerialPool(String gtin, SerialFormat format) {
         SerialAlphabet alphabet = SerialAlphabet.byId(format.alphabet()).orElseThrow(() ->
             new ApiException.Conflict("FORMAT_UNKNOWN", "The configured serial alphabet is unknown"));
         long capacity = capacity(alphabet, format.length(), format.mode());
@@ -73,12 +75,9 @@ public class Pools {
             format.length(), format.mode(), capacity, saved.id));
     }
 
-    /**
-     * Inserts unless a concurrent transaction created the same pool first; either way answers the stored pool. The
-     * partial unique indexes decide which one wins.
-     */
-    private Uni<SerialPool> insert(String kind, String gtin, String prefix, Integer extension, String alphabet,
-                                   int length, String mode, long capacity, Long keyId) {
+    /** Inserts unless a concurrent transaction created the same pool first: the partial unique indexes decide. */
+    private Uni<Integer> insert(String kind, String gtin, String prefix, Integer extension, String alphabet,
+                                int length, String mode, long capacity, Long keyId) {
         String conflict = SerialPool.SERIAL.equals(kind) ? "(gtin) WHERE kind = 'serial'"
             : "(company_prefix, extension_digit) WHERE kind = 'sscc'";
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
@@ -94,11 +93,7 @@ public class Pools {
                 .setParameter("mode", mode)
                 .setParameter("capacity", capacity)
                 .setParameter("key", keyId)
-                .executeUpdate())
-            .flatMap(ignored -> SerialPool.SERIAL.equals(kind)
-                ? SerialPool.<SerialPool>find("kind = ?1 and gtin = ?2", kind, gtin).firstResult()
-                : SerialPool.<SerialPool>find("kind = ?1 and companyPrefix = ?2 and extensionDigit = ?3", kind, prefix,
-                    extension.shortValue()).firstResult());
+                .executeUpdate());
     }
 
     /** Randomised: 1/10 000 of the space (EU FMD); sequential: the whole space; both capped to 63 bits. */

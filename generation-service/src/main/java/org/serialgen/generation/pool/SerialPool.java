@@ -53,6 +53,10 @@ public class SerialPool extends PanacheEntityBase {
     @Column(nullable = false)
     public long issued;
 
+    /** One past the highest counter an external value holds: allocations from here on skip nothing. */
+    @Column(name = "reserved_below", nullable = false)
+    public long reservedBelow;
+
     @Column(name = "key_id")
     public Long keyId;
 

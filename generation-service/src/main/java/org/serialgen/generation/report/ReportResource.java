@@ -33,6 +33,7 @@ import org.serialgen.gs1.SerialNumber;
 import org.serialgen.gs1.Sgtin;
 import org.serialgen.gs1.Sscc;
 import org.serialgen.kit.configreplica.ConfigReplica;
+import org.serialgen.kit.context.Pages;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.permutation.SerialCodec;
 import org.serialgen.security.Roles;
@@ -42,6 +43,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -83,7 +86,7 @@ public class ReportResource {
             DigitalLink link = new DigitalLink(resolver);
             Gtin gtin = new Gtin(report.workOrder().gtin);
             int prefixLength = "urn".equals(chosen) ? companyPrefixLength(report) : 0;
-            return stream(report, "gtin,serial,identifier\n", (serial, out) -> {
+            return stream(report, "gtin,serial,identifier\n", (serial, pool, out) -> {
                 Sgtin sgtin = new Sgtin(gtin, new SerialNumber(serial));
                 String identifier = switch (chosen) {
                     case "urn" -> EpcUrn.of(sgtin, prefixLength);
@@ -106,10 +109,8 @@ public class ReportResource {
         String chosen = format(format);
         return report(id, SerialPool.SSCC).onItem().transformToMulti(report -> {
             DigitalLink link = new DigitalLink(resolver);
-            return stream(report, "sscc,identifier\n", (reference, out) -> {
-                SerialPool pool = report.pools().get(0);
-                Sscc sscc = Sscc.of(pool.extensionDigit, new CompanyPrefix(pool.companyPrefix),
-                    Long.parseLong(reference));
+            return stream(report, "sscc,identifier\n", (value, pool, out) -> {
+                Sscc sscc = new Sscc(value);
                 String identifier = switch (chosen) {
                     case "urn" -> EpcUrn.of(sscc, pool.companyPrefix.length());
                     case "dl" -> link.of(sscc);
@@ -138,7 +139,7 @@ public class ReportResource {
             Report ssccs = reports[1];
             WorkOrder wo = serials.workOrder();
             Gtin gtin = new Gtin(wo.gtin);
-            int prefixLength = serials.ranges().isEmpty() ? 0 : companyPrefixLength(serials);
+            int prefixLength = serials.ranges().isEmpty() && !serials.external() ? 0 : companyPrefixLength(serials);
             String now = java.time.Instant.now().toString();
             String head = "{\"@context\":[\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"],"
                 + "\"type\":\"EPCISDocument\",\"schemaVersion\":\"2.0\",\"creationDate\":\"" + now + "\","
@@ -150,13 +151,10 @@ public class ReportResource {
             // the separator state belongs to one subscription, so it is made per subscription
             return Multi.createFrom().deferred(() -> {
                 boolean[] first = {true};
-                Multi<Buffer> sgtins = stream(serials, "", (serial, out) -> epc(out, first,
+                Multi<Buffer> sgtins = stream(serials, "", (serial, pool, out) -> epc(out, first,
                     EpcUrn.of(new Sgtin(gtin, new SerialNumber(serial)), prefixLength)));
-                Multi<Buffer> containers = stream(ssccs, "", (reference, out) -> {
-                    SerialPool pool = ssccs.pools().get(0);
-                    epc(out, first, EpcUrn.of(Sscc.of(pool.extensionDigit, new CompanyPrefix(pool.companyPrefix),
-                        Long.parseLong(reference)), pool.companyPrefix.length()));
-                });
+                Multi<Buffer> containers = stream(ssccs, "", (value, pool, out) -> epc(out, first,
+                    EpcUrn.of(new Sscc(value), pool.companyPrefix.length())));
                 return Multi.createBy().concatenating().streams(Multi.createFrom().item(Buffer.buffer(head)), sgtins,
                     containers, Multi.createFrom().item(Buffer.buffer("]}]}}")));
             });
@@ -176,35 +174,46 @@ public class ReportResource {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** What a report needs, read before streaming starts. */
-    record Report(WorkOrder workOrder, List<Range> ranges, List<SerialPool> pools, List<SerialCodec> codecs,
-                  ConfigActivated config) {
+    /**
+     * What a report needs, read before streaming starts; {@code external} says whether values from external sources
+     * follow the allocations, and {@code context} is where their pages are read.
+     */
+    record Report(WorkOrder workOrder, String kind, List<Range> ranges, List<SerialPool> pools,
+                  List<SerialCodec> codecs, boolean external, ConfigActivated config, Context context) {
     }
 
+    /** Writes one line for a serial (or an 18-digit SSCC) of a pool. */
     interface Row {
-        void write(String serial, StringBuilder out);
+        void write(String value, SerialPool pool, StringBuilder out);
     }
 
     /** Read in a session of its own: {@code @WithSession} covers methods answering a Uni, not a Multi. */
     private Uni<Report> report(String id, String kind) {
-        return Panache.withSession(() -> readReport(id, kind));
+        Context context = Vertx.currentContext();
+        return Panache.withSession(() -> readReport(id, kind, context));
     }
 
-    private Uni<Report> readReport(String id, String kind) {
+    private Uni<Report> readReport(String id, String kind, Context context) {
         return WorkOrder.byIdOrWoId(id, LockModeType.NONE).flatMap(wo -> Panache.getSession()
             .flatMap(session -> session.createNativeQuery("SELECT a.pool_id, lower(a.counters), upper(a.counters)"
                     + " FROM serial_allocation a JOIN serial_pool p ON p.id = a.pool_id WHERE a.workorder_id = :wo"
                     + " AND a.status = 'active' AND p.kind = :kind ORDER BY a.id", Object[].class)
                 .setParameter("wo", wo.id).setParameter("kind", kind).getResultList())
-            .flatMap(rows -> {
-                List<Range> ranges = rows.stream().map(r -> new Range(((Number) r[0]).longValue(),
-                    ((Number) r[1]).longValue(), ((Number) r[2]).longValue())).toList();
-                List<Long> poolIds = ranges.stream().map(Range::poolId).distinct().toList();
-                return (poolIds.isEmpty() ? Uni.createFrom().item(List.<SerialPool>of())
-                        : SerialPool.<SerialPool>list("id in ?1", poolIds))
-                    .flatMap(found -> codecs(found).flatMap(codecs -> replica.current()
-                        .map(config -> new Report(wo, ranges, found, codecs, config))));
-            }));
+            .flatMap(rows -> Panache.getSession().flatMap(session -> session.createNativeQuery(
+                    "SELECT DISTINCT e.pool_id FROM external_serial e JOIN serial_pool p ON p.id = e.pool_id"
+                        + " WHERE e.workorder_id = :wo AND e.status = 'active' AND p.kind = :kind", Object.class)
+                .setParameter("wo", wo.id).setParameter("kind", kind).getResultList())
+                .flatMap(externalPools -> {
+                    List<Range> ranges = rows.stream().map(r -> new Range(((Number) r[0]).longValue(),
+                        ((Number) r[1]).longValue(), ((Number) r[2]).longValue())).toList();
+                    List<Long> poolIds = java.util.stream.Stream.concat(ranges.stream().map(Range::poolId),
+                        externalPools.stream().map(p -> ((Number) p).longValue())).distinct().toList();
+                    return (poolIds.isEmpty() ? Uni.createFrom().item(List.<SerialPool>of())
+                            : SerialPool.<SerialPool>list("id in ?1", poolIds))
+                        .flatMap(found -> codecs(found).flatMap(codecs -> replica.current()
+                            .map(config -> new Report(wo, kind, ranges, found, codecs, !externalPools.isEmpty(),
+                                config, context))));
+                })));
     }
 
     private Uni<List<SerialCodec>> codecs(List<SerialPool> found) {
@@ -218,7 +227,47 @@ public class ReportResource {
         return all;
     }
 
+    /** The header, the allocations' identifiers, then the values external sources delivered. */
     private static Multi<Buffer> stream(Report report, String header, Row row) {
+        Multi<Buffer> allocated = allocated(report, header, row);
+        return report.external() ? Multi.createBy().concatenating().streams(allocated, external(report, row))
+            : allocated;
+    }
+
+    /**
+     * Page by page in the order of the key (pool, value), each page read on the request's context in a session of
+     * its own, so that a million external serials never sit in memory either.
+     */
+    private static Multi<Buffer> external(Report report, Row row) {
+        return Multi.createFrom().deferred(() -> {
+            Object[] after = {-1L, ""};
+            return Pages.onContext(report.context(), () -> page(report, after))
+                .map(rows -> {
+                    StringBuilder out = new StringBuilder(rows.size() * 64);
+                    for (Object[] r : rows) {
+                        long poolId = ((Number) r[0]).longValue();
+                        row.write((String) r[1], report.pools().get(indexOf(report.pools(), poolId)), out);
+                        after[0] = poolId;
+                        after[1] = r[1];
+                    }
+                    return Buffer.buffer(out.toString());
+                });
+        });
+    }
+
+    /** The page of external values after {@code after} (pool id, value), in a session of its own. */
+    private static Uni<List<Object[]>> page(Report report, Object[] after) {
+        return Panache.withSession(() -> Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT e.pool_id, e.value FROM external_serial e JOIN serial_pool p ON p.id = e.pool_id
+                WHERE e.workorder_id = :wo AND e.status = 'active' AND p.kind = :kind
+                  AND (e.pool_id, e.value) > (:pool, :value)
+                ORDER BY e.pool_id, e.value LIMIT :page""", Object[].class)
+            .setParameter("wo", report.workOrder().id).setParameter("kind", report.kind())
+            .setParameter("pool", after[0]).setParameter("value", after[1])
+            .setParameter("page", CHUNK).getResultList()));
+    }
+
+    private static Multi<Buffer> allocated(Report report, String header, Row row) {
         Iterable<Buffer> chunks = () -> new Iterator<>() {
             int range = 0;
             long next = report.ranges().isEmpty() ? 0 : report.ranges().get(0).from();
@@ -241,22 +290,23 @@ public class ReportResource {
                     return Buffer.buffer(header);
                 }
                 Range current = report.ranges().get(range);
-                SerialCodec codec = report.codecs().get(indexOf(report.pools(), current.poolId()));
+                int poolIndex = indexOf(report.pools(), current.poolId());
+                SerialPool pool = report.pools().get(poolIndex);
                 int count = (int) Math.min(CHUNK, current.to() - next);
                 for (int i = 0; i < count; i++) {
                     counters[i] = next + i;
                 }
-                boolean sscc = SerialPool.SSCC.equals(report.pools().get(0).kind);
-                if (sscc) {
+                if (SerialPool.SSCC.equals(pool.kind)) {
+                    CompanyPrefix prefix = new CompanyPrefix(pool.companyPrefix);
                     for (int i = 0; i < count; i++) {
-                        serials[i] = Long.toString(counters[i]);
+                        serials[i] = Sscc.of(pool.extensionDigit, prefix, counters[i]).value();
                     }
                 } else {
-                    codec.serials(counters, count, serials);
+                    report.codecs().get(poolIndex).serials(counters, count, serials);
                 }
                 StringBuilder out = new StringBuilder(count * 64);
                 for (int i = 0; i < count; i++) {
-                    row.write(serials[i], out);
+                    row.write(serials[i], pool, out);
                 }
                 next += count;
                 if (next >= current.to()) {

@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
@@ -51,4 +52,12 @@ public class GenerationTask extends PanacheEntityBase {
 
     @Column(name = "completed_at")
     public Instant completedAt;
+
+    /** {@code builtin}, or the name of the external source that delivered the numbers; null until then. */
+    @Column(name = "source")
+    public String source;
+
+    /** Set on the request that created the task, so that only that request starts its processing. */
+    @Transient
+    public boolean fresh;
 }

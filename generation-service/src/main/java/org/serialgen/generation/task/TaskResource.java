@@ -36,13 +36,14 @@ public class TaskResource {
         @JsonProperty("progress_percent") int progressPercent,
         @JsonProperty("force_regenerate") boolean forceRegenerate,
         @JsonProperty("error_message") String errorMessage,
+        @JsonProperty("source") String source,
         @JsonProperty("created_by") String createdBy,
         @JsonProperty("created_at") Instant createdAt,
         @JsonProperty("completed_at") Instant completedAt) {
 
         static TaskView of(GenerationTask t) {
             return new TaskView(t.id, t.workorderId, t.kind, t.status, t.requested, t.generated,
-                (int) (100 * t.generated / t.requested), t.forceRegenerate, t.errorMessage, t.createdBy, t.createdAt,
+                (int) (100 * t.generated / t.requested), t.forceRegenerate, t.errorMessage, t.source, t.createdBy, t.createdAt,
                 t.completedAt);
         }
     }

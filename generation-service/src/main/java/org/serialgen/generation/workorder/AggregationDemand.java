@@ -27,6 +27,9 @@ public class AggregationDemand extends PanacheEntityBase {
     @Column(name = "sscc_count", nullable = false)
     public long ssccCount;
 
+    @Column(name = "bundle_serial_count", nullable = false)
+    public long bundleSerialCount;
+
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 }

@@ -58,6 +58,10 @@ public class WorkOrder extends PanacheEntityBase {
     @Column(name = "total_requested_sscc", nullable = false)
     public long totalRequestedSscc;
 
+    /** Serials of the bundles' own GTINs (trade-item packaging levels), from the aggregation breakdown. */
+    @Column(name = "total_requested_bundle_serials", nullable = false)
+    public long totalRequestedBundleSerials;
+
     @Column(name = "generated_serials", nullable = false)
     public long generatedSerials;
 

@@ -86,6 +86,7 @@ public class WorkOrderProjection {
                     demand.revision = computed.revision();
                     demand.quantity = computed.quantity();
                     demand.ssccCount = computed.ssccCount();
+                    demand.bundleSerialCount = computed.bundleSerialCount();
                     demand.receivedAt = Instant.now();
                     return demand.persist()
                         .flatMap(saved -> WorkOrder.<WorkOrder>find("woId", demand.woId)
@@ -152,12 +153,14 @@ public class WorkOrderProjection {
     }
 
     static void applySsccDemand(WorkOrder wo, AggregationDemand demand) {
-        if (demand == null || demand.ssccCount == wo.totalRequestedSscc) {
+        if (demand == null || (demand.ssccCount == wo.totalRequestedSscc
+            && demand.bundleSerialCount == wo.totalRequestedBundleSerials)) {
             return;
         }
         if (WorkOrder.PENDING.equals(wo.ssccGenerationStatus)) {
             wo.totalRequestedSscc = demand.ssccCount;
-        } else {
+            wo.totalRequestedBundleSerials = demand.bundleSerialCount;
+        } else if (demand.ssccCount != wo.totalRequestedSscc) {
             wo.errorMessage = "Aggregation now needs " + demand.ssccCount + " SSCCs (revision " + demand.revision
                 + "), but SSCC generation had already started with " + wo.totalRequestedSscc;
         }

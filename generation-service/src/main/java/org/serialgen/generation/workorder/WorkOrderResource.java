@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.LockModeType;
@@ -28,11 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.kit.paging.PageRequest;
 import org.serialgen.kit.paging.PageResponse;
+import org.serialgen.kit.sql.SqlValues;
 import org.serialgen.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 @Path("/serial-generation/workorders/")
@@ -126,8 +129,21 @@ public class WorkOrderResource {
 
     @GET
     @Path("{id}/")
-    @Operation(summary = "One work order, by its numeric id or its wo_id")
+    @Operation(summary = "One work order, by its numeric id or its wo_id, with its allocations")
     public Uni<WorkOrderView> get(@PathParam("id") String id) {
-        return WorkOrder.byIdOrWoId(id, LockModeType.NONE).map(WorkOrderView::of);
+        return WorkOrder.byIdOrWoId(id, LockModeType.NONE).flatMap(wo -> Panache.getSession()
+            .flatMap(session -> session.createNativeQuery("""
+                SELECT a.task_id, p.kind, 'builtin', upper(a.counters) - lower(a.counters), a.status,
+                       lower(a.counters), upper(a.counters), a.created_at
+                FROM serial_allocation a JOIN serial_pool p ON p.id = a.pool_id WHERE a.workorder_id = :wo
+                UNION ALL
+                SELECT e.task_id, p.kind, e.source, count(*), e.status, NULL, NULL, min(e.received_at)
+                FROM external_serial e JOIN serial_pool p ON p.id = e.pool_id WHERE e.workorder_id = :wo
+                GROUP BY e.task_id, p.kind, e.source, e.status
+                ORDER BY 8, 6""", Object[].class).setParameter("wo", wo.id).getResultList())
+            .map(rows -> WorkOrderView.of(wo, rows.stream().map(r -> new WorkOrderView.Holding((UUID) r[0],
+                (String) r[1], (String) r[2], ((Number) r[3]).longValue(), (String) r[4],
+                r[5] == null ? null : ((Number) r[5]).longValue(), r[6] == null ? null : ((Number) r[6]).longValue(),
+                SqlValues.instant(r[7]))).toList())));
     }
 }

@@ -49,7 +49,13 @@ final class GenerationFixtures {
 
     /** Activates a configuration with this serial format (randomised unless said) and the test company prefix. */
     static void configure(int length, String alphabet, String mode, long volume) {
-        ConfigDocument document = new ConfigDocument(List.of(), List.of(), true, new BigDecimal("100.00"),
+        configure(length, alphabet, mode, volume, List.of(), List.of(), true);
+    }
+
+    /** As above, with external serial and SSCC sources and the built-in generator switched on or off. */
+    static void configure(int length, String alphabet, String mode, long volume, List<ConfigDocument.Source> serials,
+                          List<ConfigDocument.Source> ssccs, boolean builtin) {
+        ConfigDocument document = new ConfigDocument(serials, ssccs, builtin, new BigDecimal("100.00"),
             new BigDecimal("5.00"), Map.of("l1", new AggregationRule(true, 1L)),
             List.of(new CompanyPrefix(COMPANY_PREFIX, 3)), new SerialFormat(length, alphabet, mode, volume),
             new BigDecimal("80.00"));
@@ -66,7 +72,7 @@ final class GenerationFixtures {
             new WorkOrderSynced(woId, "Batch " + woId, gtin, "LOT1", LocalDate.of(2029, 1, 31), quantity, 1,
                 Instant.now(), WorkOrderSynced.ERP))));
         TestKafka.publish(Topics.AGGREGATION, woId, EventCodec.write(EventCodec.envelope(
-            EventTypes.AGGREGATION_COMPUTED, new AggregationComputed(woId, quantity, 1, "test", List.of(), sscc))));
+            EventTypes.AGGREGATION_COMPUTED, new AggregationComputed(woId, quantity, 1, "test", List.of(), sscc, 0))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
             given().header("Authorization", VIEWER).get("/serial-generation/workorders/" + woId + "/")
                 .then().statusCode(200).body("total_requested_sscc", equalTo((int) sscc))

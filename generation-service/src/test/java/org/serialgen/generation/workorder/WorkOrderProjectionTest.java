@@ -58,7 +58,7 @@ class WorkOrderProjectionTest {
     }
 
     static AggregationComputed aggregation(String woId, long revision, long sscc) {
-        return new AggregationComputed(woId, 1_000, revision, "config:v1", List.of(), sscc);
+        return new AggregationComputed(woId, 1_000, revision, "config:v1", List.of(), sscc, 0);
     }
 
     static ValidatableResponse workOrderView(String woId) {

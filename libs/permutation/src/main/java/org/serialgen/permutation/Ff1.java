@@ -48,6 +48,8 @@ public final class Ff1 {
     private final long macLow;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private final BigInteger domain;
+    /** The domain as a long bound on values (Long.MAX_VALUE beyond 63 bits): checked per value, so not a BigInteger. */
+    private final long domainBound;
 
     /**
      * @param key    AES key, 16, 24 or 32 bytes
@@ -65,6 +67,7 @@ public final class Ff1 {
         this.radix = radix;
         this.length = length;
         this.domain = BigInteger.valueOf(radix).pow(length);
+        this.domainBound = domain.bitLength() < 64 ? domain.longValue() : Long.MAX_VALUE;
         if (domain.compareTo(BigInteger.valueOf(MIN_DOMAIN)) < 0) {
             throw new IllegalArgumentException("radix^length must be at least " + MIN_DOMAIN + " (SP 800-38G)");
         }
@@ -135,13 +138,14 @@ public final class Ff1 {
         long[] bHalf = new long[count];
         for (int j = 0; j < count; j++) {
             long x = values[j];
-            if (x < 0 || (domain.bitLength() < 64 && x >= domain.longValue())) {
+            if (x < 0 || x >= domainBound) {
                 throw new IllegalArgumentException("value outside the domain: " + x);
             }
             a[j] = x / radixPowV;
             bHalf[j] = x % radixPowV;
         }
         byte[] blocks = new byte[count * BLOCK];
+        byte[] ciphered = new byte[count * BLOCK];
         for (int i = 0; i < ROUNDS; i++) {
             boolean even = (i & 1) == 0;
             long modulus = even ? radixPowU : radixPowV;
@@ -153,13 +157,11 @@ public final class Ff1 {
                 LONGS.set(blocks, at, macHigh);
                 LONGS.set(blocks, at + 8, macLow ^ round ^ bHalf[j]);
             }
-            cipherInPlace(blocks, count * BLOCK);
+            cipher(blocks, ciphered, count * BLOCK);
             for (int j = 0; j < count; j++) {
-                long y = (long) LONGS.get(blocks, j * BLOCK);
+                long y = (long) LONGS.get(ciphered, j * BLOCK);
                 long c = a[j] + remainder(y, modulus, reciprocal);
-                if (c >= modulus) {
-                    c -= modulus;
-                }
+                c -= modulus & ~((c - modulus) >> 63);
                 a[j] = bHalf[j];
                 bHalf[j] = c;
             }
@@ -170,15 +172,49 @@ public final class Ff1 {
     }
 
     /**
-     * y mod m for an unsigned 64-bit y and m below 2^32, by a multiplication with the precomputed reciprocal
-     * ⌊(2^64 − 1) / m⌋ instead of a division, which costs several times more and runs ten times per serial.
+     * FF1.Decrypt of one value, the inverse of {@link #encrypt(long)}: it tells which counter a serial received from
+     * elsewhere would be, so that a pool never issues it again.
+     */
+    public long decrypt(long x) {
+        if (!fast) {
+            return fromNumerals(decrypt(toNumerals(x)));
+        }
+        if (x < 0 || x >= domainBound) {
+            throw new IllegalArgumentException("value outside the domain: " + x);
+        }
+        long a = x / radixPowV;
+        long bHalf = x % radixPowV;
+        byte[] block = new byte[BLOCK];
+        // the rounds backwards: B before round i is A after it, and A before it is (B after − y) mod the round's modulus
+        for (int i = ROUNDS - 1; i >= 0; i--) {
+            boolean even = (i & 1) == 0;
+            long modulus = even ? radixPowU : radixPowV;
+            LONGS.set(block, 0, macHigh);
+            LONGS.set(block, 8, macLow ^ ((long) i << (8 * b)) ^ a);
+            cipher(block, block, BLOCK);
+            long y = (long) LONGS.get(block, 0);
+            long c = bHalf - remainder(y, modulus, even ? reciprocalU : reciprocalV);
+            if (c < 0) {
+                c += modulus;
+            }
+            bHalf = a;
+            a = c;
+        }
+        return a * radixPowV + bHalf;
+    }
+
+    /**
+     * y mod m for an unsigned 64-bit y and 2 ≤ m < 2^32, by a multiplication with the precomputed reciprocal
+     * ⌊(2^64 − 1) / m⌋ instead of a division, which costs several times more and runs ten times per serial. The
+     * estimated quotient falls short by at most 2 (the reciprocal's floor loses less than 1, the 2^64 − 1 less than
+     * 1/m), so two corrections finish it; they are branch-free because whether one is needed is a coin toss that a
+     * branch predictor would lose about as often as it wins.
      */
     static long remainder(long y, long m, long reciprocal) {
         long quotient = Math.multiplyHigh(y, reciprocal) + ((y >> 63) & reciprocal) + ((reciprocal >> 63) & y);
         long r = y - quotient * m;
-        while (Long.compareUnsigned(r, m) >= 0) {
-            r -= m;
-        }
+        r -= m & ~((r - m) >> 63);
+        r -= m & ~((r - m) >> 63);
         return r;
     }
 
@@ -314,9 +350,10 @@ public final class Ff1 {
         }
     }
 
-    private void cipherInPlace(byte[] blocks, int len) {
+    /** AES/ECB of {@code blocks} into {@code out}: another array, as the JDK copies the input of an in-place call. */
+    private void cipher(byte[] blocks, byte[] out, int len) {
         try {
-            aes.update(blocks, 0, len, blocks, 0);
+            aes.update(blocks, 0, len, out, 0);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES/ECB on whole blocks cannot fail", e);
         }

@@ -119,6 +119,58 @@ public final class SerialCodec {
         }
     }
 
+    /**
+     * The counter whose serial is {@code serial}, or -1 where no counter of this format gives it (other length, a
+     * character outside the alphabet, or a value beyond 63 bits). The inverse of {@link #serial(long)}.
+     */
+    public long counter(String serial) {
+        if (serial.length() != length) {
+            return -1;
+        }
+        BigInteger value = BigInteger.ZERO;
+        BigInteger radix = BigInteger.valueOf(alphabet.length);
+        int[] numerals = new int[length];
+        for (int k = 0; k < length; k++) {
+            int numeral = indexOf(serial.charAt(k));
+            if (numeral < 0) {
+                return -1;
+            }
+            numerals[k] = numeral;
+            value = value.multiply(radix).add(BigInteger.valueOf(numeral));
+        }
+        if (wide) {
+            BigInteger counter = ff1 == null ? value : fromNumerals(ff1.decrypt(numerals));
+            return counter.bitLength() > 63 ? -1 : counter.longValue();
+        }
+        long x = value.longValueExact();
+        if (ff1 == null) {
+            return x;
+        }
+        // cycle-walking backwards: decrypt until the value falls inside the format's domain again
+        do {
+            x = ff1.decrypt(x);
+        } while (x >= domain);
+        return x;
+    }
+
+    private int indexOf(char c) {
+        for (int i = 0; i < alphabet.length; i++) {
+            if (alphabet[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private BigInteger fromNumerals(int[] numerals) {
+        BigInteger value = BigInteger.ZERO;
+        BigInteger radix = BigInteger.valueOf(alphabet.length);
+        for (int numeral : numerals) {
+            value = value.multiply(radix).add(BigInteger.valueOf(numeral));
+        }
+        return value;
+    }
+
     /** The serial string of a value in the domain. */
     public String render(long value) {
         char[] out = new char[length];

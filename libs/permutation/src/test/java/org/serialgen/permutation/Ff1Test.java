@@ -102,6 +102,10 @@ class Ff1Test {
                 for (int k = 0; k < length; k++) {
                     assertEquals(expected[i][k] & 0xFF, batched[k], "batched input " + i);
                 }
+                // the fast decryption undoes it, back to BouncyCastle's input
+                if (i % 10 == 0) {
+                    assertEquals(ours.fromNumerals(ours.decrypt(batched)), ours.decrypt(batch[i]), "decrypt " + i);
+                }
             }
         }
     }
@@ -142,5 +146,16 @@ class Ff1Test {
             assertEquals(Long.remainderUnsigned(y, m), Ff1.remainder(y, m, Long.divideUnsigned(-1L, m)));
         }
         assertEquals(Long.remainderUnsigned(-1L, 10), Ff1.remainder(-1L, 10, Long.divideUnsigned(-1L, 10)));
+        // the extremes, where the estimated quotient falls furthest short
+        for (long m : new long[] {2, 3, 10, 1_000_000, 2_176_782_336L, 31L * 31 * 31 * 31 * 31, (1L << 32) - 1}) {
+            long reciprocal = Long.divideUnsigned(-1L, m);
+            for (long y : new long[] {-1L, -2L, -m, -m - 1, Long.MIN_VALUE, Long.MAX_VALUE, 0, m - 1, m, 2 * m + 1}) {
+                assertEquals(Long.remainderUnsigned(y, m), Ff1.remainder(y, m, reciprocal), "y " + y + " m " + m);
+            }
+            for (int i = 0; i < 100_000; i++) {
+                long y = -1L - random.nextLong(1L << 40);
+                assertEquals(Long.remainderUnsigned(y, m), Ff1.remainder(y, m, reciprocal), "y " + y + " m " + m);
+            }
+        }
     }
 }

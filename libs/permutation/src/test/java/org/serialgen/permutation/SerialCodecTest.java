@@ -66,4 +66,22 @@ class SerialCodecTest {
         assertEquals(serials[2], codec.serial(2));
         assertEquals("0000000000000000000z", new SerialCodec(null, "0123456789abcdefghijklmnopqrstuvwxyz", 20).serial(35));
     }
+
+    @Test
+    void findsTheCounterBehindASerialInEveryKindOfFormat() {
+        String cs82 = "!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
+        java.util.Random random = new java.util.Random(7);
+        for (SerialCodec codec : java.util.List.of(new SerialCodec(KEY, "0123456789", 12),
+                new SerialCodec(KEY, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", 12),
+                new SerialCodec(KEY, "0123456789", 4), new SerialCodec(null, "0123456789", 8),
+                new SerialCodec(KEY, cs82, 20))) {
+            for (int i = 0; i < 2_000; i++) {
+                long counter = i < 1_000 ? i : Math.floorMod(random.nextLong(), Math.min(codec.domain(), 1L << 40));
+                assertEquals(counter, codec.counter(codec.serial(counter)), () -> "counter " + counter);
+            }
+        }
+        SerialCodec numeric = new SerialCodec(KEY, "0123456789", 12);
+        assertEquals(-1, numeric.counter("12345"), "another length");
+        assertEquals(-1, numeric.counter("12345678901A"), "outside the alphabet");
+    }
 }
