@@ -50,7 +50,7 @@ public final class SuiteBenchmark {
     final String aggregation = env("AGGREGATION_URL", "http://127.0.0.1:8084");
     final Path home = Path.of(env("SERIALGEN_HOME", "deploy/.local"));
     final int serialsPerRequest = Integer.parseInt(env("BENCH_SERIALS", "1000000"));
-    final int latencyRequests = Integer.parseInt(env("BENCH_LATENCY_REQUESTS", "20"));
+    final int latencyRequests = Integer.parseInt(env("BENCH_LATENCY_REQUESTS", "100"));
     final int concurrentRequests = Integer.parseInt(env("BENCH_CONCURRENT_REQUESTS", "10000"));
     final int connections = Integer.parseInt(env("BENCH_CONNECTIONS", "64"));
     final int workOrders = Integer.parseInt(env("BENCH_WORK_ORDERS", "100"));

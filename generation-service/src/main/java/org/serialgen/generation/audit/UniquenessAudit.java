@@ -2,7 +2,6 @@ package org.serialgen.generation.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -43,8 +42,13 @@ import io.vertx.core.Vertx;
 @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR})
 public class UniquenessAudit {
 
-    /** Values derived per pool at most; beyond, derivation is skipped for that pool and said so. */
-    static final long MAX_DERIVED_PER_POOL = 50_000_000L;
+    /**
+     * Values derived per pool at most (the EU FMD limit of a numeric-12 randomised pool); beyond, derivation is skipped
+     * for that pool and said so: it would take minutes per pool.
+     */
+    static final long MAX_DERIVED_PER_POOL = 100_000_000L;
+    /** The derivation holds at most this fraction (1/n) of the heap: the service keeps answering meanwhile. */
+    static final long DERIVATION_HEAP_SHARE = 4;
 
     public record Report(
         @JsonProperty("checked_at") Instant checkedAt,
@@ -56,7 +60,7 @@ public class UniquenessAudit {
         @JsonProperty("pools_whose_allocations_differ_from_issued") long poolsDiffering,
         @JsonProperty("serials_derived") long serialsDerived,
         @JsonProperty("duplicate_serials") long duplicateSerials,
-        @Schema(description = "Pools left out of the derivation: beyond 50 000 000 issued, or a key that does not "
+        @Schema(description = "Pools left out of the derivation: beyond 100 000 000 issued, or a key that does not "
             + "open with the master key in use")
         @JsonProperty("pools_not_derived") List<Long> poolsNotDerived,
         @JsonProperty("external_serials_checked") long externalSerialsChecked,
@@ -137,12 +141,13 @@ public class UniquenessAudit {
                 long serials = 0;
                 long duplicates = 0;
                 List<Long> skipped = new ArrayList<>();
+                long budget = Runtime.getRuntime().maxMemory() / DERIVATION_HEAP_SHARE;
                 for (PoolWork pool : work) {
                     if (pool.size() > MAX_DERIVED_PER_POOL || pool.codec() == null) {
                         skipped.add(pool.pool().id);
                         continue;
                     }
-                    duplicates += duplicates(pool.codec(), pool.ranges(), (int) pool.size());
+                    duplicates += RepeatedSerials.count(pool.codec(), pool.ranges(), pool.size(), budget);
                     serials += pool.size();
                 }
                 return new Derived(serials, duplicates, skipped);
@@ -156,39 +161,6 @@ public class UniquenessAudit {
                 "SELECT lower(counters), upper(counters) FROM serial_allocation WHERE pool_id = :pool", Object[].class)
             .setParameter("pool", pool.id).getResultList())
             .map(rows -> rows.stream().map(r -> new long[] {n(r[0]), n(r[1])}).toList());
-    }
-
-    static long duplicates(SerialCodec codec, List<long[]> ranges, int size) {
-        if (!codec.isFast()) {
-            java.util.Set<String> seen = new java.util.HashSet<>(size * 2);
-            long duplicates = 0;
-            for (long[] range : ranges) {
-                for (long c = range[0]; c < range[1]; c++) {
-                    duplicates += seen.add(codec.serial(c)) ? 0 : 1;
-                }
-            }
-            return duplicates;
-        }
-        long[] values = new long[size];
-        int at = 0;
-        for (long[] range : ranges) {
-            for (long c = range[0]; c < range[1]; c++) {
-                values[at++] = c;
-            }
-        }
-        for (int from = 0; from < size; from += 4096) {
-            long[] chunk = Arrays.copyOfRange(values, from, Math.min(size, from + 4096));
-            codec.values(chunk, chunk.length);
-            System.arraycopy(chunk, 0, values, from, chunk.length);
-        }
-        Arrays.sort(values);
-        long duplicates = 0;
-        for (int i = 1; i < size; i++) {
-            if (values[i] == values[i - 1]) {
-                duplicates++;
-            }
-        }
-        return duplicates;
     }
 
     private static long n(Object value) {

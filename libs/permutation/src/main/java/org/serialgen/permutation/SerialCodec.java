@@ -61,9 +61,9 @@ public final class SerialCodec {
         }
     }
 
-    /** Whether the mapping runs in long arithmetic (see {@link Ff1#isFast()}); sequential codecs always do. */
-    public boolean isFast() {
-        return ff1 == null || ff1.isFast();
+    /** Whether serials have long values ({@link #values}): formats within 63 bits. */
+    public boolean hasLongValues() {
+        return !wide;
     }
 
     public String serial(long counter) {
