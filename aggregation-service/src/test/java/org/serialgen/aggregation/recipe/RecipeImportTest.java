@@ -11,15 +11,12 @@ import static org.serialgen.aggregation.recipe.RecipeTest.VIEWER;
 import static org.serialgen.aggregation.recipe.RecipeTest.bundleGtin;
 import static org.serialgen.aggregation.recipe.RecipeTest.recipe;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Enumeration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.serialgen.gs1.CheckDigit;
+import org.serialgen.testkit.GeneratedUpload;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -43,28 +40,7 @@ class RecipeImportTest {
 
     /** {@code count} CSV rows produced as the upload is read: the test holds no more of it in memory than the service. */
     static InputStream generated(String run, int count) {
-        Enumeration<InputStream> parts = new Enumeration<>() {
-            int next = -1;
-
-            @Override
-            public boolean hasMoreElements() {
-                return next < count;
-            }
-
-            @Override
-            public InputStream nextElement() {
-                StringBuilder chunk = new StringBuilder();
-                if (next < 0) {
-                    chunk.append(header());
-                    next = 0;
-                }
-                for (int end = Math.min(count, next + 1_000); next < end; next++) {
-                    chunk.append(csvRow(gtin(run, next), "main", 10));
-                }
-                return new ByteArrayInputStream(chunk.toString().getBytes(StandardCharsets.UTF_8));
-            }
-        };
-        return new SequenceInputStream(parts);
+        return GeneratedUpload.lines(header(), count, i -> csvRow(gtin(run, i), "main", 10));
     }
 
     static String run() {

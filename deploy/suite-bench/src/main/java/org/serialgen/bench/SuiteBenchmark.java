@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.postgresql.PGConnection;
 import org.serialgen.gs1.CheckDigit;
+import org.serialgen.testkit.GeneratedUpload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -380,33 +381,14 @@ public final class SuiteBenchmark {
 
     /** The upload, made as it is sent: 10 per bundle, 12 bundles per case, 40 cases per pallet. */
     static InputStream recipeCsv(String prefix, int count) {
-        java.util.Enumeration<InputStream> parts = new java.util.Enumeration<>() {
-            int next = -1;
-
-            @Override
-            public boolean hasMoreElements() {
-                return next < count;
-            }
-
-            @Override
-            public InputStream nextElement() {
-                StringBuilder chunk = new StringBuilder();
-                if (next < 0) {
-                    chunk.append("gtin,variant,effective_from,l1_name,l2_name,l2_children_per_parent,l2_identified_by,"
-                        + "l2_gtin,l3_name,l3_children_per_parent,l3_identified_by,l3_gtin,l4_name,"
-                        + "l4_children_per_parent,l4_identified_by,l4_gtin\n");
-                    next = 0;
-                }
-                for (int end = Math.min(count, next + 1_000); next < end; next++) {
-                    String gtin = recipeGtin(prefix, next);
-                    String bundle = "1" + gtin.substring(1, 13);
-                    chunk.append(gtin).append(",default,2026-01-01,unit,bundle,10,sgtin,").append(bundle)
-                        .append(CheckDigit.compute(bundle)).append(",case,12,sscc,,pallet,40,sscc,\n");
-                }
-                return new java.io.ByteArrayInputStream(chunk.toString().getBytes(StandardCharsets.UTF_8));
-            }
-        };
-        return new java.io.SequenceInputStream(parts);
+        return GeneratedUpload.lines("gtin,variant,effective_from,l1_name,l2_name,l2_children_per_parent,"
+            + "l2_identified_by,l2_gtin,l3_name,l3_children_per_parent,l3_identified_by,l3_gtin,l4_name,"
+            + "l4_children_per_parent,l4_identified_by,l4_gtin\n", count, i -> {
+                String gtin = recipeGtin(prefix, i);
+                String bundle = "1" + gtin.substring(1, 13);
+                return gtin + ",default,2026-01-01,unit,bundle,10,sgtin," + bundle + CheckDigit.compute(bundle)
+                    + ",case,12,sscc,,pallet,40,sscc,\n";
+            });
     }
 
     // ---- plumbing ----

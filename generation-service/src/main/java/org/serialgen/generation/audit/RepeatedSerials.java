@@ -41,21 +41,16 @@ final class RepeatedSerials {
     private static long longRepeats(SerialCodec codec, List<long[]> ranges, long size, int passes, int pass) {
         long[] kept = new long[(int) Math.min(Integer.MAX_VALUE - 16, size / passes + size / passes / 8 + 16)];
         int held = 0;
-        long[] chunk = new long[CHUNK];
-        for (long[] range : ranges) {
-            for (long from = range[0]; from < range[1]; from += CHUNK) {
-                int count = (int) Math.min(CHUNK, range[1] - from);
-                for (int i = 0; i < count; i++) {
-                    chunk[i] = from + i;
-                }
-                codec.values(chunk, count);
-                for (int i = 0; i < count; i++) {
-                    if (bucket(chunk[i], passes) == pass) {
-                        if (held == kept.length) {
-                            kept = Arrays.copyOf(kept, kept.length + kept.length / 2);
-                        }
-                        kept[held++] = chunk[i];
+        Counters counters = new Counters(ranges);
+        for (int count = counters.next(); count > 0; count = counters.next()) {
+            long[] values = counters.chunk;
+            codec.values(values, count);
+            for (int i = 0; i < count; i++) {
+                if (bucket(values[i], passes) == pass) {
+                    if (held == kept.length) {
+                        kept = Arrays.copyOf(kept, kept.length + kept.length / 2);
                     }
+                    kept[held++] = values[i];
                 }
             }
         }
@@ -72,23 +67,48 @@ final class RepeatedSerials {
     private static long stringRepeats(SerialCodec codec, List<long[]> ranges, long size, int passes, int pass) {
         Set<String> seen = new HashSet<>((int) Math.min(1 << 24, size / passes * 2));
         long repeats = 0;
-        long[] chunk = new long[CHUNK];
         String[] serials = new String[CHUNK];
-        for (long[] range : ranges) {
-            for (long from = range[0]; from < range[1]; from += CHUNK) {
-                int count = (int) Math.min(CHUNK, range[1] - from);
-                for (int i = 0; i < count; i++) {
-                    chunk[i] = from + i;
-                }
-                codec.serials(chunk, count, serials);
-                for (int i = 0; i < count; i++) {
-                    if (bucket(serials[i].hashCode(), passes) == pass && !seen.add(serials[i])) {
-                        repeats++;
-                    }
+        Counters counters = new Counters(ranges);
+        for (int count = counters.next(); count > 0; count = counters.next()) {
+            codec.serials(counters.chunk, count, serials);
+            for (int i = 0; i < count; i++) {
+                if (bucket(serials[i].hashCode(), passes) == pass && !seen.add(serials[i])) {
+                    repeats++;
                 }
             }
         }
         return repeats;
+    }
+
+    /** The counters of the ranges, in order, {@link #CHUNK} at a time into one array. */
+    private static final class Counters {
+
+        final long[] chunk = new long[CHUNK];
+        private final List<long[]> ranges;
+        private int range;
+        private long next;
+
+        Counters(List<long[]> ranges) {
+            this.ranges = ranges;
+            this.next = ranges.isEmpty() ? 0 : ranges.get(0)[0];
+        }
+
+        /** Fills the chunk with the next counters and answers how many; 0 once all are given. */
+        int next() {
+            while (range < ranges.size() && next >= ranges.get(range)[1]) {
+                range++;
+                next = range < ranges.size() ? ranges.get(range)[0] : 0;
+            }
+            if (range == ranges.size()) {
+                return 0;
+            }
+            int count = (int) Math.min(CHUNK, ranges.get(range)[1] - next);
+            for (int i = 0; i < count; i++) {
+                chunk[i] = next + i;
+            }
+            next += count;
+            return count;
+        }
     }
 
     /** The bucket of a value: a multiplicative hash, so that sequential values spread as evenly as random ones. */
