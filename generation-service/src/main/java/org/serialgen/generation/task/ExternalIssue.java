@@ -183,13 +183,14 @@ public class ExternalIssue {
     private static Uni<Object[]> lockOpen(UUID taskId) {
         return GenerationTask.<GenerationTask>findById(taskId).flatMap(unlocked -> WorkOrder.byIdOrWoId(
                 Integer.toString(unlocked.workorderId), LockModeType.PESSIMISTIC_WRITE)
-            .flatMap(wo -> Panache.getSession().flatMap(session -> session.refresh(unlocked,
-                    LockModeType.PESSIMISTIC_WRITE))
-                .map(ignored -> {
-                    if (!GenerationService.OPEN.contains(unlocked.status)) {
+            // the copy read before the lock is let go, and the task read again under its row lock
+            .flatMap(wo -> Panache.getSession().invoke(session -> session.detach(unlocked))
+                .flatMap(session -> GenerationTask.<GenerationTask>findById(taskId, LockModeType.PESSIMISTIC_WRITE))
+                .map(task -> {
+                    if (!GenerationService.OPEN.contains(task.status)) {
                         throw new TaskClosed();
                     }
-                    return new Object[] {wo, unlocked};
+                    return new Object[] {wo, task};
                 })));
     }
 

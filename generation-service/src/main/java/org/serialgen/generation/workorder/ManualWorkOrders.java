@@ -51,9 +51,9 @@ public class ManualWorkOrders {
         WorkOrderRules.Valid valid = valid(request);
         return Panache.withTransaction(() -> WorkOrder.byIdOrWoId(id, LockModeType.NONE)
             .flatMap(found -> projection.lockWorkOrder(found.woId)
-                // re-read under the row lock: the copy in the session was read before it
-                .flatMap(locked -> Panache.getSession()
-                    .flatMap(session -> session.refresh(found, LockModeType.PESSIMISTIC_WRITE)).replaceWith(found))
+                // read again under the row lock: the copy in the session was read before it, and is let go
+                .flatMap(locked -> Panache.getSession().invoke(session -> session.detach(found)))
+                .flatMap(session -> WorkOrder.byIdOrWoId(found.woId, LockModeType.PESSIMISTIC_WRITE))
                 .flatMap(wo -> {
                     if (!wo.woId.equals(valid.woId())) {
                         throw ApiException.Validation.of("wo_id", "The wo_id of a work order cannot change");
