@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.serialgen.events.AggregationComputed.Level;
 import org.serialgen.gs1.Gtin;
+import org.serialgen.kit.configreplica.ConfigReplica;
+import org.serialgen.kit.configreplica.SerialDemand;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.security.Roles;
 
@@ -41,7 +43,11 @@ public class AggregationResource {
         @Schema(description = "GTIN of the item: its recipe applies; without one (or without a recipe), the "
             + "configuration's aggregation rules") @JsonProperty("gtin") String gtin,
         @Schema(description = "Extra units on top, for rejects: 0 to 100 percent, rounded up to a whole unit")
-        @JsonProperty("overage_percent") BigDecimal overagePercent) {
+        @JsonProperty("overage_percent") BigDecimal overagePercent,
+        @Schema(description = "Package the units the active configuration has serials issued for: quantity × "
+            + "manufacturing_percentage × (1 + discrepancy_tolerance), as generation-service counts them; not with "
+            + "overage_percent")
+        @JsonProperty("apply_config_overage") Boolean applyConfigOverage) {
     }
 
     public record BreakdownView(
@@ -58,6 +64,9 @@ public class AggregationResource {
 
     @Inject
     BreakdownService service;
+
+    @Inject
+    ConfigReplica replica;
 
     @POST
     @Path("calculate")
@@ -81,14 +90,35 @@ public class AggregationResource {
         if (overage != null && (overage.signum() < 0 || overage.compareTo(BigDecimal.valueOf(100)) > 0)) {
             errors.put("overage_percent", List.of("Must be between 0 and 100"));
         }
+        boolean fromConfig = request != null && Boolean.TRUE.equals(request.applyConfigOverage());
+        if (fromConfig && overage != null) {
+            errors.put("apply_config_overage", List.of("Send overage_percent or apply_config_overage, not both"));
+        }
         if (!errors.isEmpty()) {
             throw new ApiException.Validation(errors);
         }
-        long quantity = overage == null ? request.quantity() : BigDecimal.valueOf(request.quantity())
-            .multiply(BigDecimal.ONE.add(overage.movePointLeft(2))).setScale(0, RoundingMode.CEILING).longValueExact();
         String item = gtin;
-        return service.compute(item, quantity).map(c -> new BreakdownView(null, item, quantity, null, c.source(),
-            c.breakdown().levels(), c.breakdown().ssccCount(), c.breakdown().bundleSerialCount(), Instant.now()));
+        long ordered = request.quantity();
+        Uni<Long> units = !fromConfig
+            ? Uni.createFrom().item(overage == null ? ordered : BigDecimal.valueOf(ordered)
+                .multiply(BigDecimal.ONE.add(overage.movePointLeft(2))).setScale(0, RoundingMode.CEILING)
+                .longValueExact())
+            : replica.current().map(config -> {
+                if (config == null) {
+                    throw new ApiException.Conflict("CONFIG_NOT_AVAILABLE", "No configuration has reached "
+                        + "aggregation-service yet");
+                }
+                long serials = SerialDemand.serialsFor(ordered, config.config().manufacturingPercentage(),
+                    config.config().discrepancyTolerance());
+                if (serials == 0) {
+                    throw ApiException.Validation.of("apply_config_overage", "The configuration's "
+                        + "manufacturing_percentage of 0 leaves no unit to package");
+                }
+                return serials;
+            });
+        return units.flatMap(quantity -> service.compute(item, quantity).map(c -> new BreakdownView(null, item,
+            quantity, null, c.source(), c.breakdown().levels(), c.breakdown().ssccCount(),
+            c.breakdown().bundleSerialCount(), Instant.now())));
     }
 
     @GET

@@ -167,6 +167,25 @@ class RecipeTest {
     }
 
     @Test
+    void packagesTheUnitsTheConfigurationHasSerialsIssuedForWhenAsked() {
+        String gtin = gtin();
+        create(recipe(gtin, "main", "2026-01-01", 10)).statusCode(201);
+        // 100 % and a 5 % tolerance: 12 345 × 1.05 = 12 962.25, so 12 963 units, as generation-service issues serials
+        AggregationFlowTest.publishConfig(TestKafka.nextConfigVersion(), 100);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", VIEWER)
+            .contentType(ContentType.JSON)
+            .body("{\"gtin\":\"" + gtin + "\",\"quantity\":12345,\"apply_config_overage\":true}")
+            .post(API + "calculate")
+            .then().statusCode(200).body("quantity", equalTo(12_963))
+            .body("levels.containers", equalTo(List.of(12_963, 1_297, 109, 3)))
+            .body("sscc_count", equalTo(112)));
+        given().header("Authorization", VIEWER).contentType(ContentType.JSON)
+            .body("{\"gtin\":\"" + gtin + "\",\"quantity\":12345,\"apply_config_overage\":true,"
+                + "\"overage_percent\":1}").post(API + "calculate")
+            .then().statusCode(400).body("details", hasKey("apply_config_overage"));
+    }
+
+    @Test
     void aRecipeChangePublishesTheWorkOrdersNewBreakdown() {
         String gtin = gtin();
         AggregationFlowTest.publishConfig(TestKafka.nextConfigVersion(), 100);

@@ -13,6 +13,7 @@ import org.serialgen.events.ConfigActivated;
 import org.serialgen.events.EventCodec;
 import org.serialgen.events.WorkOrderSynced;
 import org.serialgen.kit.configreplica.ConfigReplica;
+import org.serialgen.kit.configreplica.SerialDemand;
 import org.serialgen.kit.inbox.IdempotentConsumer;
 import org.serialgen.kit.inbox.ProcessingLocks;
 

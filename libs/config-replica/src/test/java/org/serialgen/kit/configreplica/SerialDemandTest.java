@@ -1,4 +1,4 @@
-package org.serialgen.generation.workorder;
+package org.serialgen.kit.configreplica;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,11 +1,12 @@
-package org.serialgen.generation.workorder;
+package org.serialgen.kit.configreplica;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
  * How many serials a work order needs: ceil(quantity × manufacturing_percentage / 100 × (1 + discrepancy_tolerance /
- * 100)), computed exactly in decimal so that 1 000 × 100 % × 1.05 is 1 050 and never 1 051.
+ * 100)), computed exactly in decimal so that 1 000 × 100 % × 1.05 is 1 050 and never 1 051. Shared: generation-service
+ * issues this many, and aggregation-service can package the units they mark.
  */
 public final class SerialDemand {
 
