@@ -81,7 +81,7 @@ public class ExternalIssue {
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
 
     /** What processing a task needs, read once before the sources are called. */
-    record Plan(UUID taskId, String kind, long quantity, String gtin, long poolId, CompanyPrefix prefix,
+    record Plan(UUID taskId, String woId, String kind, long quantity, String gtin, long poolId, CompanyPrefix prefix,
                 int extension, SerialCodec codec, long capacity, List<Source> sources, boolean builtinAllowed) {
     }
 
@@ -144,7 +144,7 @@ public class ExternalIssue {
                 .flatMap(config -> generation.pool(wo, task.kind, config).flatMap(pool -> pools.codec(pool)
                     .map(codec -> {
                         boolean serials = GenerationService.SERIAL.equals(task.kind);
-                        return new Plan(task.id, task.kind, task.requested, wo.gtin, pool.id,
+                        return new Plan(task.id, wo.woId, task.kind, task.requested, wo.gtin, pool.id,
                             serials ? null : new CompanyPrefix(pool.companyPrefix),
                             serials ? 0 : pool.extensionDigit, codec, pool.capacity,
                             ExternalSources.enabled(config.config(), serials),
@@ -175,8 +175,21 @@ public class ExternalIssue {
                 LOG.warnf("external source %s failed for task %s: %s", source.name(), plan.taskId(),
                     failure.getMessage());
                 failures.add(Map.of("source", source.name(), "error", failure.getMessage()));
-                return attempt(plan, index + 1, failures, started, context);
+                String next = index + 1 < plan.sources().size() ? "source " + plan.sources().get(index + 1).name()
+                    : plan.builtinAllowed() ? "the built-in pool" : null;
+                // the live view hears of each step; a task with nowhere left to go fails with its own event
+                Uni<Void> told = next == null ? Uni.createFrom().voidItem()
+                    : progress(plan, "source " + source.name() + " failed (" + failure.getMessage() + "); asking "
+                        + next);
+                return told.flatMap(ignored -> attempt(plan, index + 1, failures, started, context));
             });
+    }
+
+    /** A task event saying where the task stands, in a transaction of its own (the outbox's). */
+    private Uni<Void> progress(Plan plan, String message) {
+        return Panache.withTransaction(() -> GenerationTask.<GenerationTask>findById(plan.taskId())
+            .flatMap(task -> task == null || !GenerationService.OPEN.contains(task.status)
+                ? Uni.createFrom().voidItem() : generation.progress(plan.woId(), task, message)));
     }
 
     /** The task and its work order, locked in that order (as every writer of work orders does), if still open. */

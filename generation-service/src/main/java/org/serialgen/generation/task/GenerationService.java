@@ -133,7 +133,7 @@ public class GenerationService {
                 .flatMap(voided -> task.persistAndFlush())
                 .flatMap(saved -> allocate(wo, locked, task))
                 .flatMap(ignored -> history(wo, task, STARTED, null, task.createdAt).persist())
-                .flatMap(ignored -> publish(wo, task, EventTypes.TASK_STARTED, IN_PROGRESS, 0, null))
+                .flatMap(ignored -> publish(wo.woId, task, EventTypes.TASK_STARTED, IN_PROGRESS, 0, null))
                 .flatMap(ignored -> complete(wo, locked, task, BUILTIN, started, null, config)));
         });
     }
@@ -164,7 +164,7 @@ public class GenerationService {
                 wo.updatedAt = task.createdAt;
                 return task.persistAndFlush()
                     .flatMap(saved -> history(wo, task, STARTED, null, task.createdAt).persist())
-                    .flatMap(ignored -> publish(wo, task, EventTypes.TASK_STARTED, IN_PROGRESS, 0, null))
+                    .flatMap(ignored -> publish(wo.woId, task, EventTypes.TASK_STARTED, IN_PROGRESS, 0, null))
                     .replaceWith(task);
             });
     }
@@ -327,7 +327,7 @@ public class GenerationService {
         HistoryEntry done = history(wo, task, COMPLETED, (int) ((System.nanoTime() - started) / 1_000_000), now);
         done.errorDetails = errorDetails;
         return done.persist()
-            .flatMap(ignored -> publish(wo, task, EventTypes.TASK_COMPLETED, COMPLETED, quantity, null))
+            .flatMap(ignored -> publish(wo.woId, task, EventTypes.TASK_COMPLETED, COMPLETED, quantity, null))
             .flatMap(ignored -> warnIfNearlyExhausted(pool, config))
             .invoke(() -> registry.counter("serialgen.issued", "kind", task.kind, "source",
                 BUILTIN.equals(source) ? BUILTIN : "external").increment(quantity))
@@ -350,7 +350,7 @@ public class GenerationService {
         HistoryEntry failed = history(wo, task, FAILED, (int) ((System.nanoTime() - started) / 1_000_000), now);
         failed.errorDetails = errorDetails;
         return failed.persist()
-            .flatMap(ignored -> publish(wo, task, EventTypes.TASK_FAILED, FAILED, 0, message))
+            .flatMap(ignored -> publish(wo.woId, task, EventTypes.TASK_FAILED, FAILED, 0, message))
             .invoke(() -> registry.counter("serialgen.tasks.failed", "kind", task.kind).increment())
             .replaceWith(task);
     }
@@ -370,9 +370,14 @@ public class GenerationService {
         return entry;
     }
 
-    private Uni<Void> publish(WorkOrder wo, GenerationTask task, String type, String status, long generated,
+    /** A task still waiting for its numbers moved on (e.g. from a failed source to the next): said as an event. */
+    Uni<Void> progress(String woId, GenerationTask task, String message) {
+        return publish(woId, task, EventTypes.TASK_PROGRESS, IN_PROGRESS, 0, message);
+    }
+
+    private Uni<Void> publish(String woId, GenerationTask task, String type, String status, long generated,
                               String error) {
-        return outbox.publish(Topics.GENERATION, wo.woId, type, new GenerationTaskEvent(task.id, wo.woId, task.kind,
+        return outbox.publish(Topics.GENERATION, woId, type, new GenerationTaskEvent(task.id, woId, task.kind,
             status, task.requested, generated, error, task.createdBy, task.createdAt)).replaceWithVoid();
     }
 

@@ -35,8 +35,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.serialgen.events.ConfigDocument.Source;
+import org.serialgen.events.EventCodec;
+import org.serialgen.events.EventEnvelope;
+import org.serialgen.events.EventTypes;
+import org.serialgen.events.GenerationTaskEvent;
+import org.serialgen.events.Topics;
 import org.serialgen.gs1.CompanyPrefix;
 import org.serialgen.gs1.Sscc;
+import org.serialgen.testkit.TestKafka;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -150,6 +156,21 @@ class ExternalSourceTest {
         provider.verify(3, postRequestedFor(urlEqualTo(down)));
         assertTrue(lastHistoryError(woId).contains("down"), lastHistoryError(woId));
         assertTrue(lastHistoryError(woId).contains("HTTP 503"), lastHistoryError(woId));
+        // the live view hears of the step from one source to the next
+        List<EventEnvelope> events = taskEvents(task.getString("task_id"), 3);
+        assertEquals(List.of(EventTypes.TASK_STARTED, EventTypes.TASK_PROGRESS, EventTypes.TASK_COMPLETED),
+            events.stream().map(EventEnvelope::eventType).toList());
+        GenerationTaskEvent progress = EventCodec.payload(events.get(1), GenerationTaskEvent.class);
+        assertEquals("in_progress", progress.status());
+        assertEquals(woId, progress.woId());
+        assertEquals("source down failed (answered HTTP 503); asking source next", progress.error());
+    }
+
+    /** The task's events on the generation topic, in the order they were written. */
+    static List<EventEnvelope> taskEvents(String taskId, int expected) {
+        return TestKafka.records(Topics.GENERATION, v -> v.contains("\"task_id\":\"" + taskId + "\""), expected,
+                Duration.ofSeconds(30), Duration.ofSeconds(2)).stream()
+            .map(r -> EventCodec.readEnvelope(r.value())).toList();
     }
 
     @Test
@@ -194,6 +215,9 @@ class ExternalSourceTest {
         given().header("Authorization", VIEWER).get("/serial-generation/workorders/" + woId + "/history/")
             .then().body("results[0].action_status", equalTo("failed"));
         assertEquals(0, csvLines(woId, "serials", null).size());
+        // nowhere left to go: no progress, the task's own failure
+        assertEquals(List.of(EventTypes.TASK_STARTED, EventTypes.TASK_FAILED),
+            taskEvents(task.getString("task_id"), 2).stream().map(EventEnvelope::eventType).toList());
     }
 
     @Test

@@ -7,6 +7,8 @@ public final class EventTypes {
     public static final String AGGREGATION_COMPUTED = "aggregation.computed";
     public static final String CONFIG_ACTIVATED = "config.activated";
     public static final String TASK_STARTED = "generation.task.started";
+    /** A task waiting for an external source moved on: a source failed, the next one (or the built-in pool) is asked. */
+    public static final String TASK_PROGRESS = "generation.task.progress";
     public static final String TASK_COMPLETED = "generation.task.completed";
     public static final String TASK_FAILED = "generation.task.failed";
     public static final String POOL_EXHAUSTION_WARNING = "generation.pool.exhaustion_warning";
