@@ -52,6 +52,7 @@ public final class SuiteBenchmark {
     final Path home = Path.of(env("SERIALGEN_HOME", "deploy/.local"));
     final int serialsPerRequest = Integer.parseInt(env("BENCH_SERIALS", "1000000"));
     final int latencyRequests = Integer.parseInt(env("BENCH_LATENCY_REQUESTS", "100"));
+    final int warmUp = Integer.parseInt(env("BENCH_WARMUP_REQUESTS", "50"));
     final int concurrentRequests = Integer.parseInt(env("BENCH_CONCURRENT_REQUESTS", "10000"));
     final int connections = Integer.parseInt(env("BENCH_CONNECTIONS", "64"));
     final int workOrders = Integer.parseInt(env("BENCH_WORK_ORDERS", "100"));
@@ -92,30 +93,51 @@ public final class SuiteBenchmark {
     /** Answers the id of a work order holding {@link #serialsPerRequest} serials, for the streaming part. */
     String[] latency() throws Exception {
         System.out.printf("%n-- generate-serials of %,d serials: %d requests each directly and through the gateway, "
-            + "after 10 warm-up requests (one per GTIN: the pools and their keys exist) --%n", serialsPerRequest,
-            latencyRequests);
+            + "after %d warm-up requests (the pools and their keys exist), on work orders created beforehand --%n",
+            serialsPerRequest, latencyRequests, warmUp);
         // ten GTINs in turn: each pool ends up with a few million serials, as a busy product line's would
         List<String> gtinList = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             gtinList.add(newGtin());
         }
         String kept = null;
-        for (int i = 0; i < 10; i++) {
-            String wo = workOrder(gtinList.get(i), serialsPerRequest);
+        for (int i = 0; i < warmUp; i++) {
+            String wo = workOrder(gtinList.get(i % 10), serialsPerRequest);
             generate(generation + "/serial-generation", wo, serialsPerRequest);
             kept = wo;
         }
+        // a work order exists well before its serials are issued: its creation (aggregation's breakdown, the demand
+        // it sends back) is over before the clock starts, so what is timed is the issue alone
+        List<String> directOrders = new ArrayList<>();
+        List<String> gatewayOrders = new ArrayList<>();
+        for (int i = 0; i < latencyRequests; i++) {
+            directOrders.add(workOrder(gtinList.get(i % 10), serialsPerRequest));
+            gatewayOrders.add(workOrder(gtinList.get((i + 5) % 10), serialsPerRequest));
+        }
+        awaitDemands(directOrders);
+        awaitDemands(gatewayOrders);
         double[] direct = new double[latencyRequests];
         double[] viaGateway = new double[latencyRequests];
         for (int i = 0; i < latencyRequests; i++) {
-            direct[i] = generate(generation + "/serial-generation", workOrder(gtinList.get(i % 10),
-                serialsPerRequest), serialsPerRequest);
-            viaGateway[i] = generate(gateway + "/serial-generation", workOrder(gtinList.get((i + 5) % 10),
-                serialsPerRequest), serialsPerRequest);
+            direct[i] = generate(generation + "/serial-generation", directOrders.get(i), serialsPerRequest);
+            viaGateway[i] = generate(gateway + "/serial-generation", gatewayOrders.get(i), serialsPerRequest);
         }
         report("generate-serials 1M, direct", direct);
         report("generate-serials 1M, through the gateway", viaGateway);
         return new String[] {kept};
+    }
+
+    /** Waits until each work order holds its SSCC demand: aggregation-service has answered its creation. */
+    void awaitDemands(List<String> orders) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        for (String wo : orders) {
+            while (get(gateway + "/serial-generation/workorders/" + wo + "/").path("total_requested_sscc").asLong() == 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("work order " + wo + " has no SSCC demand after 120 s");
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     double generate(String base, String wo, int quantity) throws Exception {
