@@ -3,6 +3,8 @@ package org.serialgen.generation.audit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,7 +27,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -49,6 +50,12 @@ public class UniquenessAudit {
     static final long MAX_DERIVED_PER_POOL = 100_000_000L;
     /** The derivation holds at most this fraction (1/n) of the heap: the service keeps answering meanwhile. */
     static final long DERIVATION_HEAP_SHARE = 4;
+    /** One derivation at a time, so that two audits never hold two shares of the heap; a second one waits its turn. */
+    static final ExecutorService DERIVATION = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "uniqueness-derivation");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public record Report(
         @JsonProperty("checked_at") Instant checkedAt,
@@ -121,8 +128,8 @@ public class UniquenessAudit {
     }
 
     /**
-     * Reads every serial pool's allocations and key on the event loop, derives and sorts the serials on a worker
-     * thread, and comes back to the event loop, where the database session lives.
+     * Reads every serial pool's allocations and key on the event loop, derives and sorts the serials on the
+     * derivation thread, and comes back to the event loop, where the database session lives.
      */
     private Uni<Derived> derive() {
         Context context = Vertx.currentContext();
@@ -152,7 +159,7 @@ public class UniquenessAudit {
                 }
                 return new Derived(serials, duplicates, skipped);
             })
-            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+            .runSubscriptionOn(DERIVATION)
             .emitOn(command -> context.runOnContext(ignored -> command.run())));
     }
 
