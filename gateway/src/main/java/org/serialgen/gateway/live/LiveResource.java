@@ -38,14 +38,15 @@ public class LiveResource {
     @Path("events/")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Generation events as they happen (task started / completed / failed, pool exhaustion "
-        + "warnings), one JSON envelope per Server-Sent Event, and a stream.heartbeat every 20 s; state from before "
-        + "the connection is read over the API")
+    @Operation(summary = "Generation events as they happen (task started / progress / completed / failed, pool "
+        + "exhaustion warnings), one JSON envelope per Server-Sent Event, and a stream.heartbeat every 20 s; state "
+        + "from before the connection is read over the API")
     public Multi<EventEnvelope> events(@Parameter(description = "Only the events of this work order")
                                        @QueryParam("wo_id") String woId) {
         Multi<EventEnvelope> events = updates.events()
             .filter(event -> woId == null || woId.equals(event.payload().path("wo_id").asText(null)));
-        Multi<EventEnvelope> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT_EVERY)
+        // a viewer that stalls misses heartbeats, not events
+        Multi<EventEnvelope> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT_EVERY).onOverflow().drop()
             .map(tick -> new EventEnvelope(UUID.randomUUID(), HEARTBEAT, Instant.now(), 1,
                 JsonNodeFactory.instance.objectNode()));
         return Multi.createBy().merging().streams(events, heartbeats);

@@ -11,7 +11,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
 /**
- * The generation events (tasks started, completed, failed; pools nearly exhausted) as they happen, for every open
+ * The generation events (tasks started, moving on, completed, failed; pools nearly exhausted) as they happen, for every open
  * live view. Each gateway replica reads the topic in a consumer group of its own from the newest event, so every
  * replica sees every event; a view that connects later reads the state over the API and follows from there.
  */
