@@ -15,4 +15,4 @@ fi
 export SERIALGEN_SKIP_BUILD=1
 source deploy/suite-lib.sh
 start_suite
-./mvnw -B -q -Pbench -pl deploy/suite-bench verify
+./mvnw -B -q -Pbench -pl tools/suite-bench verify

@@ -57,12 +57,12 @@ fi
 
 mkdir -p "$LOGS"
 rm -f "$STATE/ready"
-java -cp "$(cat deploy/local-setup/target/setup.classpath):deploy/local-setup/target/classes" \
+java -cp "$(cat tools/local-setup/target/setup.classpath):tools/local-setup/target/classes" \
   org.serialgen.localsetup.LocalSetup "$STATE" > "$STATE/logins.txt"
 
 log "starting Kafka on 127.0.0.1:$KAFKA_PORT"
 java -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "$(cat deploy/kafka-broker/target/broker.classpath):deploy/kafka-broker/target/classes" \
+  -cp "$(cat tools/kafka-dev-broker/target/broker.classpath):tools/kafka-dev-broker/target/classes" \
   org.serialgen.kafka.DevBroker --port "$KAFKA_PORT" --controller-port "$KAFKA_CONTROLLER_PORT" \
   --dir "$STATE/kafka" --topics "$TOPICS" > "$LOGS/kafka.log" 2>&1 &
 PIDS+=($!)
@@ -123,7 +123,7 @@ Log in and call the API:
   curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:${PORTS[gateway]}/api/v1/serial-generation/config/
 Publish an ERP work order:
   echo '{"wo_id":"WO-1","wo_name":"Batch 1","gtin":"09506000134352","lot":"L1","expiry":"2028-12-31","quantity":1000}' | \\
-    java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "\$(cat deploy/kafka-broker/target/broker.classpath):deploy/kafka-broker/target/classes" \\
+    java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "\$(cat tools/kafka-dev-broker/target/broker.classpath):tools/kafka-dev-broker/target/classes" \\
     org.serialgen.kafka.Publish --bootstrap 127.0.0.1:$KAFKA_PORT --topic erp.workorders.v1 --key WO-1
 Press Ctrl-C to stop.
 TXT

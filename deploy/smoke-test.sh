@@ -35,7 +35,7 @@ sleep 3 # let the new version reach the consumers before the work order does
 
 WO="WO-SMOKE-$(date +%s)"
 echo "{\"wo_id\":\"$WO\",\"wo_name\":\"Smoke $WO\",\"gtin\":\"09506000134352\",\"lot\":\"SMOKE1\",\"expiry\":\"2029-12-31\",\"quantity\":1000}" |
-  java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$(cat deploy/kafka-broker/target/broker.classpath):deploy/kafka-broker/target/classes" \
+  java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$(cat tools/kafka-dev-broker/target/broker.classpath):tools/kafka-dev-broker/target/classes" \
     org.serialgen.kafka.Publish --bootstrap "127.0.0.1:${KAFKA_PORT:-9092}" --topic erp.workorders.v1 --key "$WO" >/dev/null
 
 await_field() { # await_field FIELD VALUE: poll the work order until FIELD has VALUE

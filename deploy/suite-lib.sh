@@ -1,8 +1,14 @@
 # Sourced by smoke-test.sh and bench-suite.sh: starts the packaged suite with deploy/run-local.sh (built jars) in a
-# fresh SERIALGEN_HOME, waits until it is ready, and stops it (and removes the home) when the calling script exits.
+# fresh SERIALGEN_HOME, waits until it is ready, and stops it when the calling script exits. A home it made itself is
+# removed then; one the caller named (SERIALGEN_HOME set) is the caller's and stays, keys and users included.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-export SERIALGEN_HOME=${SERIALGEN_HOME:-$(mktemp -d /tmp/serialgen-suite-XXXXXX)}
+OWN_HOME=
+if [ -z "${SERIALGEN_HOME:-}" ]; then
+  SERIALGEN_HOME=$(mktemp -d /tmp/serialgen-suite-XXXXXX)
+  OWN_HOME=$SERIALGEN_HOME
+fi
+export SERIALGEN_HOME
 export SERIALGEN_SKIP_BUILD=${SERIALGEN_SKIP_BUILD:-1}
 RUNNER=
 
@@ -11,7 +17,7 @@ finish() {
   local rc=$?
   if [ -n "$RUNNER" ]; then kill "$RUNNER" 2>/dev/null || true; wait "$RUNNER" 2>/dev/null || true; fi
   if [ $rc -ne 0 ]; then tail -n 40 "$SERIALGEN_HOME"/logs/*.log 2>/dev/null || true; fi
-  rm -rf "$SERIALGEN_HOME"
+  if [ -n "$OWN_HOME" ]; then rm -rf "$OWN_HOME"; fi
   exit $rc
 }
 trap finish EXIT

@@ -16,7 +16,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.serialgen.testkit.SchemaCheck;
+import org.serialgen.testkit.StoredJson;
 
 import io.agroal.api.AgroalDataSource;
 import org.serialgen.events.AggregationComputed;
@@ -75,8 +75,8 @@ public class AggregationFlowTest {
 
         given().header("Authorization", VIEWER).get("/serial-generation/aggregation/workorders/" + woId + "/")
             .then().statusCode(200).body("sscc_count", equalTo(10)).body("levels[2].containers", equalTo(10));
-        SchemaCheck.assertJsonColumn(dataSource, "workorder_packaging", "levels", "array");
-        SchemaCheck.assertJsonColumn(dataSource, "replicated_config", "document", "object");
+        StoredJson.assertColumn(dataSource, "workorder_packaging", "levels", "array");
+        StoredJson.assertColumn(dataSource, "replicated_config", "document", "object");
 
         publishConfig(TestKafka.nextConfigVersion(), 50);
         List<AggregationComputed> both = breakdowns(woId, 2, Duration.ofSeconds(1));

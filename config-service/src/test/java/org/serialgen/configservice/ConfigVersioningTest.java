@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.serialgen.testkit.SchemaCheck;
+import org.serialgen.testkit.StoredJson;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -55,11 +55,11 @@ class ConfigVersioningTest {
     @Test
     void storesTheDocumentAsQueryableJson() throws Exception {
         ConfigApi.put(document("64"), activeVersion()).statusCode(200);
-        SchemaCheck.assertJsonColumn(dataSource, "serial_generation_config", "serial_sources", "array");
-        SchemaCheck.assertJsonColumn(dataSource, "serial_generation_config", "gs1_company_prefixes", "array");
-        SchemaCheck.assertJsonColumn(dataSource, "serial_generation_config", "aggregation_rules", "object");
-        SchemaCheck.assertJsonColumn(dataSource, "serial_generation_config", "serial_format", "object");
-        SchemaCheck.assertJsonColumn(dataSource, "config_audit", "changes", "array");
+        StoredJson.assertColumn(dataSource, "serial_generation_config", "serial_sources", "array");
+        StoredJson.assertColumn(dataSource, "serial_generation_config", "gs1_company_prefixes", "array");
+        StoredJson.assertColumn(dataSource, "serial_generation_config", "aggregation_rules", "object");
+        StoredJson.assertColumn(dataSource, "serial_generation_config", "serial_format", "object");
+        StoredJson.assertColumn(dataSource, "config_audit", "changes", "array");
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.serialgen.testkit.SchemaCheck;
+import org.serialgen.testkit.StoredJson;
 
 import io.agroal.api.AgroalDataSource;
 import org.serialgen.events.EventCodec;
@@ -85,7 +85,7 @@ class ErpWorkOrderSyncTest {
             .body("results.find { it.wo_id == '" + woId + "' }.reasons.quantity[0]",
                 equalTo("Must be between 1 and 100000000"));
         assertTrue(forwarded(woId, 0, Duration.ofSeconds(3)).isEmpty(), "an invalid record is never forwarded");
-        SchemaCheck.assertJsonColumn(dataSource, "erp_failed_record", "reasons", "object");
+        StoredJson.assertColumn(dataSource, "erp_failed_record", "reasons", "object");
     }
 
     @Test

@@ -89,6 +89,10 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see target/" + name + ".log");
     }
 
+    public String name() {
+        return name;
+    }
+
     public int port() {
         return port;
     }

@@ -17,6 +17,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.serialgen.events.Topics;
+import org.serialgen.kafka.DevBrokerProcess;
 
 /** Plain Kafka clients against the test broker: tests publish as the ERP or a peer service and read what came out. */
 public final class TestKafka {
@@ -36,10 +38,27 @@ public final class TestKafka {
         return VERSIONS.incrementAndGet();
     }
 
+    /**
+     * Makes the test broker available and answers its address: the broker {@code KAFKA_BOOTSTRAP_SERVERS} names,
+     * else a KRaft broker forked on free ports for this run, which ends with the test JVM however that ends. Once per
+     * JVM; later calls answer the same address.
+     */
+    public static synchronized String startBroker() {
+        String started = System.getProperty(BOOTSTRAP_PROPERTY);
+        if (started != null) {
+            return started;
+        }
+        String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        String bootstrap = external != null && !external.isBlank() ? external
+            : DevBrokerProcess.start(Duration.ofSeconds(90), Topics.ALL).bootstrapServers();
+        System.setProperty(BOOTSTRAP_PROPERTY, bootstrap);
+        return bootstrap;
+    }
+
     public static String bootstrapServers() {
         String bootstrap = System.getProperty(BOOTSTRAP_PROPERTY);
         if (bootstrap == null) {
-            throw new IllegalStateException("KafkaBrokerResource has not started: annotate a test class with it");
+            throw new IllegalStateException("no test broker: start one with TestKafka.startBroker() (KafkaBrokerResource does)");
         }
         return bootstrap;
     }

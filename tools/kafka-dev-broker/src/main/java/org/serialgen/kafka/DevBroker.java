@@ -30,7 +30,7 @@ import org.apache.kafka.common.utils.Time;
  * tarball on these machines, so the broker is started from the {@code kafka_2.13} jars on Maven Central.
  *
  * <pre>
- *   java -cp "$(cat deploy/kafka-broker/target/broker.classpath):deploy/kafka-broker/target/classes" \
+ *   java -cp "$(cat tools/kafka-dev-broker/target/broker.classpath):tools/kafka-dev-broker/target/classes" \
  *        org.serialgen.kafka.DevBroker --port 9092 --controller-port 9093 --dir /var/tmp/serialgen-kafka \
  *        --topics erp.workorders.v1,serialgen.workorders.v1
  * </pre>

@@ -1,4 +1,4 @@
-package org.serialgen.gateway;
+package org.serialgen.suite;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -14,16 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.serialgen.events.Topics;
 import org.serialgen.testkit.TestKafka;
 
-import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.restassured.http.ContentType;
 
 /** The thin slice end to end: ERP record on Kafka → work order with its demands, read and configured through here. */
-@QuarkusTest
-class GatewayFlowTest {
+@ExtendWith(RunningSuite.class)
+class FlowIT {
 
     static String login(String username) {
         return "Bearer " + given().contentType(ContentType.JSON)
-            .body("{\"username\": \"" + username + "\", \"password\": \"" + SuiteServicesResource.PASSWORD + "\"}")
+            .body("{\"username\": \"" + username + "\", \"password\": \"" + RunningSuite.PASSWORD + "\"}")
             .post("/api/v1/auth/token")
             .then().statusCode(200).body("token_type", equalTo("Bearer"))
             .extract().jsonPath().getString("access_token");

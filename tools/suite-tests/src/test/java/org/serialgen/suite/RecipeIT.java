@@ -1,4 +1,4 @@
-package org.serialgen.gateway;
+package org.serialgen.suite;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -12,15 +12,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.serialgen.gs1.CheckDigit;
 
-import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.restassured.http.ContentType;
 
 /**
  * Recipes through the gateway, across the suite: a recipe for a GTIN changes the SSCC demand of its pending work
  * order in generation-service, and is reported as a discrepancy on one whose SSCC generation has started.
  */
-@QuarkusTest
-class GatewayRecipeTest {
+@ExtendWith(RunningSuite.class)
+class RecipeIT {
 
     static final String API = "/api/v1/serial-generation/";
 
@@ -43,9 +43,9 @@ class GatewayRecipeTest {
 
     @Test
     void aRecipeChangesAPendingWorkOrdersDemandAndIsFlaggedOnAStartedOne() {
-        String manager = GatewayFlowTest.login("manager");
-        String supervisor = GatewayFlowTest.login("supervisor");
-        GatewayFlowTest.patchConfig(manager,
+        String manager = FlowIT.login("manager");
+        String supervisor = FlowIT.login("supervisor");
+        FlowIT.patchConfig(manager,
             "{\"gs1_company_prefixes\": [{\"prefix\": \"9506000\", \"sscc_extension_digit\": 1}]}");
         String item = gtin("0");
         String bundle = gtin("1");

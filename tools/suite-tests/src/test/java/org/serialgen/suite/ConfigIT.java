@@ -1,4 +1,4 @@
-package org.serialgen.gateway;
+package org.serialgen.suite;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -7,12 +7,12 @@ import static org.hamcrest.Matchers.hasItem;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.restassured.http.ContentType;
 
 /** The configuration's whole API through the gateway: same answers, errors and roles as config-service's own. */
-@QuarkusTest
-class GatewayConfigTest {
+@ExtendWith(RunningSuite.class)
+class ConfigIT {
 
     static final String CONFIG = "/api/v1/serial-generation/config/";
 
@@ -23,7 +23,7 @@ class GatewayConfigTest {
 
     @Test
     void patchesKeepsHistoryRestoresAndResetsThroughTheGateway() {
-        String manager = GatewayFlowTest.login("manager");
+        String manager = FlowIT.login("manager");
         long v = activeVersion(manager);
         given().header("Authorization", manager).header("If-Match", "\"v" + v + "\"")
             .contentType("application/merge-patch+json").body("{\"discrepancy_tolerance\": 4}")
@@ -47,7 +47,7 @@ class GatewayConfigTest {
 
     @Test
     void exportsAndImportsThroughTheGatewayWithADryRun() {
-        String manager = GatewayFlowTest.login("manager");
+        String manager = FlowIT.login("manager");
         String exported = given().header("Authorization", manager).get(CONFIG + "export/")
             .then().statusCode(200).header("Content-Disposition", containsString("serialgen-config-v"))
             .extract().asString();
@@ -58,7 +58,7 @@ class GatewayConfigTest {
             .then().log().ifValidationFails().statusCode(200).body("dry_run", equalTo(true)).body("changes[0].field",
                 equalTo("manufacturing_percentage"));
         given().header("Authorization", manager).get(CONFIG).then().body("version", equalTo((int) v));
-        given().header("Authorization", GatewayFlowTest.login("supervisor")).contentType(ContentType.JSON)
+        given().header("Authorization", FlowIT.login("supervisor")).contentType(ContentType.JSON)
             .body(exported).post(CONFIG + "import/")
             .then().statusCode(403).body("error", equalTo("forbidden"));
     }

@@ -1,4 +1,4 @@
-package org.serialgen.gateway;
+package org.serialgen.suite;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
@@ -27,21 +27,21 @@ import io.restassured.path.json.JsonPath;
  * restarted. Every number issued is recorded with a completed task, none is issued twice, and the work order's counts
  * match exactly what was issued — an issue either happened whole or not at all.
  */
-@QuarkusTest
-class GenerationCrashTest {
+@ExtendWith(RunningSuite.class)
+class GenerationCrashIT {
 
     static final String API = "/api/v1/serial-generation/";
 
     @Test
     void aCrashMidIssueLeavesNoDuplicateAndNoHalfDoneTask() throws Exception {
-        String supervisor = GatewayFlowTest.login("supervisor");
+        String supervisor = FlowIT.login("supervisor");
         String woId = "WO-CRASH-" + UUID.randomUUID().toString().substring(0, 6);
-        GatewayFlowTest.publishErpWorkOrder(woId, 1_000_000);
+        FlowIT.publishErpWorkOrder(woId, 1_000_000);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
             given().header("Authorization", supervisor).get(API + "workorders/" + woId + "/")
                 .then().statusCode(200).body("total_requested_serials", org.hamcrest.Matchers.greaterThan(0)));
 
-        String direct = SuiteServicesResource.RUNNING.get("generation-service").url();
+        String direct = RunningSuite.direct("generation-service");
         ExecutorService clients = Executors.newFixedThreadPool(8);
         java.util.concurrent.CountDownLatch someIssued = new java.util.concurrent.CountDownLatch(20);
         List<Future<String>> calls = new ArrayList<>();
@@ -64,7 +64,7 @@ class GenerationCrashTest {
         }
         // kill it while most requests are still to come or in flight
         assertTrue(someIssued.await(60, java.util.concurrent.TimeUnit.SECONDS));
-        SuiteServicesResource.crashAndRestart("generation-service");
+        RunningSuite.crashAndRestart("generation-service");
         List<String> acknowledged = new ArrayList<>();
         for (Future<String> call : calls) {
             String task = call.get();

@@ -1,4 +1,4 @@
-package org.serialgen.gateway;
+package org.serialgen.suite;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -15,26 +15,26 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.serialgen.gs1.ElementString;
 
-import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.restassured.http.ContentType;
 
 /** From an ERP work order to its serials and SSCCs as CSV, all through the gateway. */
-@QuarkusTest
-class GatewayGenerationTest {
+@ExtendWith(RunningSuite.class)
+class GenerationIT {
 
     static final String API = "/api/v1/serial-generation/";
 
     @Test
     void issuesAndReportsAWorkOrdersSerialsAndSsccs() {
-        String manager = GatewayFlowTest.login("manager");
-        String supervisor = GatewayFlowTest.login("supervisor");
-        GatewayFlowTest.patchConfig(manager, "{\"manufacturing_percentage\": 100, \"discrepancy_tolerance\": 5,"
+        String manager = FlowIT.login("manager");
+        String supervisor = FlowIT.login("supervisor");
+        FlowIT.patchConfig(manager, "{\"manufacturing_percentage\": 100, \"discrepancy_tolerance\": 5,"
             + " \"gs1_company_prefixes\": [{\"prefix\": \"9506000\", \"sscc_extension_digit\": 1}],"
             + " \"aggregation_rules\": {\"l2\": {\"enabled\": true, \"multiplier\": 10},"
             + " \"l3\": {\"enabled\": true, \"multiplier\": 100}, \"l4\": {\"enabled\": false, \"multiplier\": 1000}}}");
         String woId = "WO-GEN-GW-" + UUID.randomUUID().toString().substring(0, 6);
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        GatewayFlowTest.publishErpWorkOrder(woId, 1_000);
+        FlowIT.publishErpWorkOrder(woId, 1_000);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
             given().header("Authorization", supervisor).get(API + "workorders/" + woId + "/")
                 .then().statusCode(200).body("total_requested_serials", equalTo(1_050))
@@ -70,7 +70,7 @@ class GatewayGenerationTest {
         given().header("Authorization", supervisor).get(API + "workorders/" + woId + "/history/")
             .then().statusCode(200).body("count", equalTo(4));
         given().header("Authorization", supervisor).get(API + "pools/").then().statusCode(200);
-        given().header("Authorization", GatewayFlowTest.login("viewer")).contentType(ContentType.JSON).body("{}")
+        given().header("Authorization", FlowIT.login("viewer")).contentType(ContentType.JSON).body("{}")
             .post(API + "workorders/" + woId + "/generate-serials/")
             .then().statusCode(403).body("error", equalTo("forbidden"));
         given().header("Authorization", supervisor).contentType(ContentType.JSON).body("{\"quantity\": -1}")

@@ -1,4 +1,4 @@
-package org.serialgen.gateway;
+package org.serialgen.suite;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -23,19 +23,17 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.restassured.http.ContentType;
 
 /** The live view: a work order's generation events reach a viewer connected to the gateway as they happen. */
-@QuarkusTest
-class GatewayLiveTest {
+@ExtendWith(RunningSuite.class)
+class LiveIT {
 
     static final String API = "/api/v1/serial-generation/";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TestHTTPResource("/api/v1/serial-generation/events/")
-    URI events;
+    final URI events = URI.create(RunningSuite.direct(RunningSuite.GATEWAY) + "/api/v1/serial-generation/events/");
 
     final HttpClient http = HttpClient.newHttpClient();
     final List<Stream<String>> open = new ArrayList<>();
@@ -78,16 +76,16 @@ class GatewayLiveTest {
 
     @Test
     void streamsAWorkOrdersGenerationEventsToItsViewersAsTheyHappen() throws Exception {
-        String supervisor = GatewayFlowTest.login("supervisor");
-        String manager = GatewayFlowTest.login("manager");
-        GatewayFlowTest.patchConfig(manager, "{\"serial_sources\": [], \"builtin_serial_generator\": true}");
+        String supervisor = FlowIT.login("supervisor");
+        String manager = FlowIT.login("manager");
+        FlowIT.patchConfig(manager, "{\"serial_sources\": [], \"builtin_serial_generator\": true}");
         String woId = "WO-LIVE-" + UUID.randomUUID().toString().substring(0, 8);
         given().header("Authorization", supervisor).contentType(ContentType.JSON).body("""
                 {"wo_id": "%s", "wo_name": "Live", "gtin": "09506000134352", "lot": "L-LIVE", "expiry": "2029-01-31",
                  "quantity": 100}""".formatted(woId))
             .post(API + "workorders/").then().statusCode(201);
 
-        Queue<JsonNode> mine = connect(GatewayFlowTest.login("viewer"), "?wo_id=" + woId);
+        Queue<JsonNode> mine = connect(FlowIT.login("viewer"), "?wo_id=" + woId);
         Queue<JsonNode> others = connect(supervisor, "?wo_id=WO-SOMEONE-ELSE");
         // the gateway follows the topic from the newest event once its consumer is assigned: until an issue shows up,
         // issue one serial more

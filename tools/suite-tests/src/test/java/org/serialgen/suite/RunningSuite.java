@@ -1,0 +1,117 @@
+package org.serialgen.suite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.serialgen.security.PasswordHash;
+import org.serialgen.security.UsersFile;
+import org.serialgen.testkit.JwtKeys;
+import org.serialgen.testkit.ServiceProcess;
+import org.serialgen.testkit.TestKafka;
+
+import io.restassured.RestAssured;
+
+/**
+ * The whole suite as it runs in production: the five services started from their packaged jars against the test
+ * database (each on a clean schema) and the test broker, once per test JVM, with a users file of one user per role
+ * (password {@value #PASSWORD}). RestAssured talks to the gateway unless a test names another base URI.
+ */
+public class RunningSuite implements BeforeAllCallback {
+
+    static final String PASSWORD = "correct horse battery staple";
+    static final List<String> BACKENDS = List.of("config-service", "generation-service", "erp-sync-service",
+        "aggregation-service");
+    static final String GATEWAY = "gateway";
+
+    /** The running services by module, for tests that stop and restart one. */
+    static final Map<String, ServiceProcess> RUNNING = new ConcurrentHashMap<>();
+    /** What the services were started with, less the schema clean-up: a restart keeps the data. */
+    static final Map<String, String> RESTART_ENV = new ConcurrentHashMap<>();
+
+    private static boolean started;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start();
+        RestAssured.baseURI = RUNNING.get(GATEWAY).url();
+        RestAssured.port = RUNNING.get(GATEWAY).port();
+    }
+
+    private static synchronized void start() {
+        if (started) {
+            return;
+        }
+        JwtKeys keys = JwtKeys.create();
+        Map<String, String> env = new HashMap<>();
+        env.put("DB_NAME", "serialgen_test");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.startBroker());
+        env.put("SERIALGEN_JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toString());
+        env.put("SERIALGEN_JWT_PRIVATE_KEY_LOCATION", keys.privateKey().toString());
+        env.put("SERIALGEN_JWT_ISSUER", org.serialgen.testkit.TestTokens.ISSUER);
+        env.put("SERIALGEN_USERS_FILE", usersFile().toString());
+        byte[] masterKey = new byte[32];
+        new SecureRandom().nextBytes(masterKey);
+        env.put("SERIALGEN_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey));
+        RESTART_ENV.putAll(env);
+        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
+        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
+
+        List<ServiceProcess> backends = new ArrayList<>();
+        for (String module : BACKENDS) {
+            ServiceProcess service = ServiceProcess.start(module, env);
+            backends.add(service);
+            RUNNING.put(module, service);
+        }
+        Map<String, String> gatewayEnv = new HashMap<>(RESTART_ENV);
+        for (ServiceProcess service : backends) {
+            service.awaitReady(Duration.ofSeconds(120));
+            gatewayEnv.put(service.name().toUpperCase().replace('-', '_') + "_URL",
+                service.url());
+        }
+        RESTART_ENV.putAll(gatewayEnv);
+        RUNNING.put(GATEWAY, ServiceProcess.start(GATEWAY, gatewayEnv).awaitReady(Duration.ofSeconds(120)));
+        started = true;
+    }
+
+    /** Kills {@code module} at once (as a crash or an OOM kill would) and starts it again on the same port. */
+    static ServiceProcess crashAndRestart(String module) {
+        ServiceProcess old = RUNNING.get(module);
+        old.kill();
+        ServiceProcess restarted = ServiceProcess.start(module, RESTART_ENV, old.port());
+        RUNNING.put(module, restarted);
+        return restarted.awaitReady(Duration.ofSeconds(120));
+    }
+
+    /** A service's own address, for calls that bypass the gateway. */
+    static String direct(String module) {
+        return RUNNING.get(module).url();
+    }
+
+    private static Path usersFile() {
+        try {
+            Path file = Files.createTempFile("serialgen-test-users-", ".txt");
+            file.toFile().deleteOnExit();
+            List<String> lines = new ArrayList<>();
+            for (String role : List.of("admin", "manager", "supervisor", "erp-operator", "viewer")) {
+                lines.add(UsersFile.line(role, PasswordHash.hash(PASSWORD.toCharArray()), Set.of(role)));
+            }
+            Files.write(file, lines);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
