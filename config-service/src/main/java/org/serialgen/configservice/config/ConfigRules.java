@@ -17,6 +17,7 @@ import org.serialgen.events.ConfigDocument.CompanyPrefix;
 import org.serialgen.events.ConfigDocument.SerialFormat;
 import org.serialgen.events.ConfigDocument.Source;
 import org.serialgen.gs1.SerialAlphabet;
+import org.serialgen.gs1.SerialMode;
 import org.serialgen.kit.errors.ApiException;
 
 /**
@@ -26,9 +27,7 @@ import org.serialgen.kit.errors.ApiException;
 final class ConfigRules {
 
     static final List<String> LEVELS = List.of("l1", "l2", "l3", "l4");
-    static final Set<String> MODES = Set.of("randomised", "sequential");
     /** EU FMD (Delegated Regulation 2016/161, art. 4): guessing a valid serial must be less likely than 1 in 10 000. */
-    static final BigInteger FMD_GUESS_FACTOR = BigInteger.valueOf(10_000);
     static final long MAX_EXPECTED_VOLUME = 1_000_000_000_000L;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -180,7 +179,7 @@ final class ConfigRules {
             add(field + ".alphabet", "Must be numeric, alphanumeric_upper, alphanumeric_safe or cs82 "
                 + "(subsets of GS1 character set 82)");
         }
-        if (format.mode() == null || !MODES.contains(format.mode())) {
+        if (SerialMode.byId(format.mode()).isEmpty()) {
             add(field + ".mode", "Must be randomised or sequential");
         }
         boolean volumeOk = format.expectedVolumePerGtin() != null && format.expectedVolumePerGtin() >= 1
@@ -188,9 +187,9 @@ final class ConfigRules {
         if (!volumeOk) {
             add(field + ".expected_volume_per_gtin", "Must be between 1 and " + MAX_EXPECTED_VOLUME);
         }
-        if (lengthOk && alphabet.isPresent() && volumeOk && "randomised".equals(format.mode())) {
+        if (lengthOk && alphabet.isPresent() && volumeOk && SerialMode.byId(format.mode()).orElse(null) == SerialMode.RANDOMISED) {
             BigInteger space = alphabet.get().space(format.length());
-            BigInteger needed = BigInteger.valueOf(format.expectedVolumePerGtin()).multiply(FMD_GUESS_FACTOR);
+            BigInteger needed = BigInteger.valueOf(format.expectedVolumePerGtin()).multiply(SerialMode.FMD_GUESS_ODDS);
             if (space.compareTo(needed) < 0) {
                 add(field, "EU FMD: " + format.expectedVolumePerGtin() + " serials in a space of " + space + " ("
                     + format.alphabet() + ", " + format.length() + " characters) can be guessed more often than 1 in "

@@ -18,6 +18,8 @@ import org.serialgen.events.ConfigDocument.AggregationRule;
 import org.serialgen.events.ConfigDocument.SerialFormat;
 import org.serialgen.events.EventTypes;
 import org.serialgen.events.Topics;
+import org.serialgen.gs1.SerialAlphabet;
+import org.serialgen.gs1.SerialMode;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.kit.outbox.Outbox;
 import org.serialgen.kit.paging.PageRequest;
@@ -54,7 +56,7 @@ public class ConfigService {
         rules.put("l3", new AggregationRule(true, 100L));
         rules.put("l4", new AggregationRule(false, 1000L));
         return new ConfigDocument(List.of(), List.of(), true, new BigDecimal("100.00"), new BigDecimal("5.00"), rules,
-            List.of(), new SerialFormat(12, "numeric", "randomised", 1_000_000L), new BigDecimal("80.00"));
+            List.of(), new SerialFormat(12, SerialAlphabet.NUMERIC.id(), SerialMode.RANDOMISED.id(), 1_000_000L), new BigDecimal("80.00"));
     }
 
     /**

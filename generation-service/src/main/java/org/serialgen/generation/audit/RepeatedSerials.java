@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.serialgen.generation.pool.CounterRange;
 import org.serialgen.permutation.SerialCodec;
 
 /**
@@ -25,7 +26,7 @@ final class RepeatedSerials {
     }
 
     /** The number of derived serials equal to one derived before, over {@code ranges} of counters. */
-    static long count(SerialCodec codec, List<long[]> ranges, long size, long memoryBytes) {
+    static long count(SerialCodec codec, List<CounterRange> ranges, long size, long memoryBytes) {
         boolean longs = codec.hasLongValues();
         // a quarter over the even share: buckets are not all the same size
         long needed = size * (longs ? LONG_BYTES : STRING_BYTES) * 5 / 4;
@@ -38,7 +39,7 @@ final class RepeatedSerials {
         return repeats;
     }
 
-    private static long longRepeats(SerialCodec codec, List<long[]> ranges, long size, int passes, int pass) {
+    private static long longRepeats(SerialCodec codec, List<CounterRange> ranges, long size, int passes, int pass) {
         long[] kept = new long[(int) Math.min(Integer.MAX_VALUE - 16, size / passes + size / passes / 8 + 16)];
         int held = 0;
         Counters counters = new Counters(ranges);
@@ -64,7 +65,7 @@ final class RepeatedSerials {
         return repeats;
     }
 
-    private static long stringRepeats(SerialCodec codec, List<long[]> ranges, long size, int passes, int pass) {
+    private static long stringRepeats(SerialCodec codec, List<CounterRange> ranges, long size, int passes, int pass) {
         Set<String> seen = new HashSet<>((int) Math.min(1 << 24, size / passes * 2));
         long repeats = 0;
         String[] serials = new String[CHUNK];
@@ -84,25 +85,25 @@ final class RepeatedSerials {
     private static final class Counters {
 
         final long[] chunk = new long[CHUNK];
-        private final List<long[]> ranges;
+        private final List<CounterRange> ranges;
         private int range;
         private long next;
 
-        Counters(List<long[]> ranges) {
+        Counters(List<CounterRange> ranges) {
             this.ranges = ranges;
-            this.next = ranges.isEmpty() ? 0 : ranges.get(0)[0];
+            this.next = ranges.isEmpty() ? 0 : ranges.get(0).from();
         }
 
         /** Fills the chunk with the next counters and answers how many; 0 once all are given. */
         int next() {
-            while (range < ranges.size() && next >= ranges.get(range)[1]) {
+            while (range < ranges.size() && next >= ranges.get(range).to()) {
                 range++;
-                next = range < ranges.size() ? ranges.get(range)[0] : 0;
+                next = range < ranges.size() ? ranges.get(range).from() : 0;
             }
             if (range == ranges.size()) {
                 return 0;
             }
-            int count = (int) Math.min(CHUNK, ranges.get(range)[1] - next);
+            int count = (int) Math.min(CHUNK, ranges.get(range).to() - next);
             for (int i = 0; i < count; i++) {
                 chunk[i] = next + i;
             }

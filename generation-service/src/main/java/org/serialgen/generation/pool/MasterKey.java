@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.serialgen.generation.config.GenerationSettings;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -32,14 +32,13 @@ public class MasterKey {
     private final SecretKeySpec master;
     private final String id;
 
-    MasterKey(@ConfigProperty(name = "serialgen.generation.master-key") String base64,
-              @ConfigProperty(name = "serialgen.generation.master-key-id") String id) {
-        byte[] key = Base64.getDecoder().decode(base64.strip());
+    MasterKey(GenerationSettings settings) {
+        byte[] key = Base64.getDecoder().decode(settings.masterKey().strip());
         if (key.length != 32) {
             throw new IllegalArgumentException("SERIALGEN_MASTER_KEY must be 32 bytes in Base64");
         }
         this.master = new SecretKeySpec(key, "AES");
-        this.id = id;
+        this.id = settings.masterKeyId();
     }
 
     public String id() {

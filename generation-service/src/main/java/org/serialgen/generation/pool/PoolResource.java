@@ -1,12 +1,10 @@
 package org.serialgen.generation.pool;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,7 +17,6 @@ import org.serialgen.security.Roles;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 @Path("/serial-generation/pools/")
@@ -30,7 +27,7 @@ public class PoolResource {
 
     public record PoolView(
         @JsonProperty("id") long id,
-        @JsonProperty("kind") String kind,
+        @JsonProperty("kind") Kind kind,
         @JsonProperty("gtin") String gtin,
         @JsonProperty("company_prefix") String companyPrefix,
         @JsonProperty("extension_digit") Short extensionDigit,
@@ -43,26 +40,29 @@ public class PoolResource {
         @JsonProperty("usage_percent") BigDecimal usagePercent,
         @JsonProperty("exhaustion_warning") boolean exhaustionWarning,
         @JsonProperty("created_at") Instant createdAt) {
+
+        static PoolView of(SerialPool pool, BigDecimal warningPercent) {
+            BigDecimal usage = pool.usagePercent();
+            return new PoolView(pool.id, pool.kind, pool.gtin, pool.companyPrefix, pool.extensionDigit,
+                pool.alphabet.id(), pool.serialLength, pool.mode.id(), pool.capacity, pool.issued, pool.remaining(),
+                usage, warningPercent != null && usage.compareTo(warningPercent) >= 0, pool.createdAt);
+        }
     }
 
-    @Inject
-    ConfigReplica replica;
+    private final PoolRepository pools;
+    private final ConfigReplica replica;
+
+    PoolResource(PoolRepository pools, ConfigReplica replica) {
+        this.pools = pools;
+        this.replica = replica;
+    }
 
     @GET
     @Operation(summary = "Every pool with its capacity (randomised: 1/10 000 of the format's space, EU FMD), "
         + "issued and remaining counters, and whether it passed the configured exhaustion warning")
     public Uni<List<PoolView>> list() {
-        return replica.current().flatMap(config -> SerialPool.<SerialPool>listAll(Sort.ascending("id")).map(pools ->
-            pools.stream().map(pool -> view(pool, config == null ? null
-                : config.config().poolExhaustionWarningPercent())).toList()));
-    }
-
-    static PoolView view(SerialPool pool, BigDecimal warningPercent) {
-        BigDecimal usage = BigDecimal.valueOf(pool.issued).multiply(BigDecimal.valueOf(100))
-            .divide(BigDecimal.valueOf(pool.capacity), 4, RoundingMode.HALF_UP);
-        boolean warning = warningPercent != null && usage.compareTo(warningPercent) >= 0;
-        return new PoolView(pool.id, pool.kind, pool.gtin, pool.companyPrefix, pool.extensionDigit, pool.alphabet,
-            pool.serialLength, pool.mode, pool.capacity, pool.issued, pool.remaining(), usage, warning,
-            pool.createdAt);
+        return replica.current().flatMap(config -> pools.all().map(all -> all.stream()
+            .map(pool -> PoolView.of(pool, config == null ? null : config.config().poolExhaustionWarningPercent()))
+            .toList()));
     }
 }

@@ -2,118 +2,138 @@ package org.serialgen.generation.pool;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 
+import org.serialgen.events.ConfigDocument;
 import org.serialgen.events.ConfigDocument.SerialFormat;
 import org.serialgen.gs1.CompanyPrefix;
 import org.serialgen.gs1.SerialAlphabet;
+import org.serialgen.gs1.SerialMode;
 import org.serialgen.gs1.Sscc;
-import org.serialgen.kit.errors.ApiException;
+import org.serialgen.kit.errors.Refused;
 import org.serialgen.permutation.SerialCodec;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Finds or creates pools, locked for the caller's transaction, and turns a pool's counters into serials. A pool takes
- * the serial format of the configuration active when it is created and keeps it: a later format would map the same
- * counters to other strings, and could then repeat a serial already issued.
+ * Pools and what is taken from them, in the caller's transaction. A pool is found or created locked FOR UPDATE, and
+ * an allocation moves its high-water mark up by the quantity: the counters it passes over become one allocation row
+ * per unbroken run (usually one), under the exclusion constraint that refuses any overlap.
  */
 @ApplicationScoped
 public class Pools {
 
-    /** EU FMD: no more than 1 serial in 10 000 of a randomised format's space may be valid. */
-    static final BigInteger FMD_FACTOR = BigInteger.valueOf(10_000);
+    private final PoolRepository pools;
+    private final AllocationRepository allocations;
+    private final MasterKey masterKey;
 
-    @Inject
-    MasterKey masterKey;
+    Pools(PoolRepository pools, AllocationRepository allocations, MasterKey masterKey) {
+        this.pools = pools;
+        this.allocations = allocations;
+        this.masterKey = masterKey;
+    }
 
     /**
-     * The GTIN's serial pool, locked FOR UPDATE until the caller's transaction ends. Callers read no pool before
-     * this in their session: a pool already managed there would keep the high-water mark read before the lock.
+     * The pool a GTIN's serials (kind serial) or its SSCCs (under the configured company prefix that covers the GTIN,
+     * else the first one) come from, locked until the transaction ends. Callers read no pool before this in their
+     * session: a pool already managed there would keep the high-water mark read before the lock.
      */
-    public Uni<SerialPool> serialPool(String gtin, SerialFormat format) {
-        return lockedSerialPool(gtin).flatMap(existing -> existing != null ? Uni.createFrom().item(existing)
-            : createSerialPool(gtin, format).flatMap(created -> lockedSerialPool(gtin)));
+    public Uni<SerialPool> locked(Kind kind, String gtin, ConfigDocument config) {
+        return kind == Kind.SERIAL ? serialPool(gtin, config.serialFormat()) : ssccPool(gtin, config);
     }
 
-    /** The SSCC pool of a company prefix and extension digit, locked FOR UPDATE. */
-    public Uni<SerialPool> ssccPool(CompanyPrefix prefix, int extensionDigit) {
-        return lockedSsccPool(prefix.value(), extensionDigit).flatMap(existing -> existing != null
+    private Uni<SerialPool> serialPool(String gtin, SerialFormat format) {
+        return pools.lockedSerialPool(gtin).flatMap(existing -> existing != null ? Uni.createFrom().item(existing)
+            : createSerialPool(gtin, format).flatMap(created -> pools.lockedSerialPool(gtin)));
+    }
+
+    private Uni<SerialPool> ssccPool(String gtin, ConfigDocument config) {
+        List<ConfigDocument.CompanyPrefix> prefixes = config.gs1CompanyPrefixes();
+        if (prefixes == null || prefixes.isEmpty()) {
+            throw new Refused("NO_COMPANY_PREFIX", "Configure a GS1 company prefix to issue SSCCs");
+        }
+        ConfigDocument.CompanyPrefix chosen = prefixes.stream().filter(p -> gtin.startsWith(p.prefix(), 1))
+            .findFirst().orElse(prefixes.get(0));
+        CompanyPrefix prefix = new CompanyPrefix(chosen.prefix());
+        int extension = chosen.ssccExtensionDigit();
+        return pools.lockedSsccPool(prefix.value(), extension).flatMap(existing -> existing != null
             ? Uni.createFrom().item(existing)
-            : insert(SerialPool.SSCC, null, prefix.value(), extensionDigit, "numeric", 16 - prefix.length(),
-                "sequential", Sscc.capacity(prefix), null)
-                .flatMap(created -> lockedSsccPool(prefix.value(), extensionDigit)));
-    }
-
-    private static Uni<SerialPool> lockedSerialPool(String gtin) {
-        return SerialPool.<SerialPool>find("kind = ?1 and gtin = ?2", SerialPool.SERIAL, gtin)
-            .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
-    }
-
-    private static Uni<SerialPool> lockedSsccPool(String prefix, int extensionDigit) {
-        return SerialPool.<SerialPool>find("kind = ?1 and companyPrefix = ?2 and extensionDigit = ?3", SerialPool.SSCC,
-            prefix, (short) extensionDigit).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+            : pools.insertIfAbsent(Kind.SSCC, null, prefix.value(), extension, SerialAlphabet.NUMERIC,
+                    16 - prefix.length(), SerialMode.SEQUENTIAL, Sscc.capacity(prefix), null)
+                .flatMap(created -> pools.lockedSsccPool(prefix.value(), extension)));
     }
 
     private Uni<Integer> createSerialPool(String gtin, SerialFormat format) {
         SerialAlphabet alphabet = SerialAlphabet.byId(format.alphabet()).orElseThrow(() ->
-            new ApiException.Conflict("FORMAT_UNKNOWN", "The configured serial alphabet is unknown"));
-        long capacity = capacity(alphabet, format.length(), format.mode());
-        if ("sequential".equals(format.mode())) {
-            return insert(SerialPool.SERIAL, gtin, null, null, alphabet.id(), format.length(), format.mode(), capacity,
-                null);
+            new Refused("FORMAT_UNKNOWN", "The configured serial alphabet is unknown"));
+        SerialMode mode = SerialMode.byId(format.mode()).orElseThrow(() ->
+            new Refused("FORMAT_UNKNOWN", "The configured serial mode is unknown"));
+        long capacity = capacity(alphabet, format.length(), mode);
+        if (mode == SerialMode.SEQUENTIAL) {
+            return pools.insertIfAbsent(Kind.SERIAL, gtin, null, null, alphabet, format.length(), mode, capacity, null);
         }
         PoolKey key = new PoolKey();
         key.encryptedKey = masterKey.seal(masterKey.newPoolKey());
         key.masterKeyId = masterKey.id();
         key.createdAt = Instant.now();
-        return key.<PoolKey>persist().flatMap(saved -> insert(SerialPool.SERIAL, gtin, null, null, alphabet.id(),
-            format.length(), format.mode(), capacity, saved.id));
+        return key.<PoolKey>persist().flatMap(saved -> pools.insertIfAbsent(Kind.SERIAL, gtin, null, null, alphabet,
+            format.length(), mode, capacity, saved.id));
     }
 
-    /** Inserts unless a concurrent transaction created the same pool first: the partial unique indexes decide. */
-    private Uni<Integer> insert(String kind, String gtin, String prefix, Integer extension, String alphabet,
-                                int length, String mode, long capacity, Long keyId) {
-        String conflict = SerialPool.SERIAL.equals(kind) ? "(gtin) WHERE kind = 'serial'"
-            : "(company_prefix, extension_digit) WHERE kind = 'sscc'";
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "INSERT INTO serial_pool (kind, gtin, company_prefix, extension_digit, alphabet, serial_length, mode,"
-                    + " capacity, issued, key_id, created_at) VALUES (:kind, :gtin, :prefix, :ext, :alphabet, :length,"
-                    + " :mode, :capacity, 0, :key, now()) ON CONFLICT " + conflict + " DO NOTHING")
-                .setParameter("kind", kind)
-                .setParameter("gtin", gtin)
-                .setParameter("prefix", prefix)
-                .setParameter("ext", extension == null ? null : extension.shortValue())
-                .setParameter("alphabet", alphabet)
-                .setParameter("length", (short) length)
-                .setParameter("mode", mode)
-                .setParameter("capacity", capacity)
-                .setParameter("key", keyId)
-                .executeUpdate());
-    }
-
-    /** Randomised: 1/10 000 of the space (EU FMD); sequential: the whole space; both capped to 63 bits. */
-    static long capacity(SerialAlphabet alphabet, int length, String mode) {
-        BigInteger space = alphabet.space(length);
-        BigInteger capacity = "randomised".equals(mode) ? space.divide(FMD_FACTOR) : space;
+    /** What a format may issue (randomised: 1/10 000 of its space, EU FMD), capped to 63 bits of counter. */
+    static long capacity(SerialAlphabet alphabet, int length, SerialMode mode) {
+        BigInteger capacity = mode.issuable(alphabet.space(length));
         if (capacity.signum() == 0) {
-            throw new ApiException.Conflict("FORMAT_TOO_SMALL", "The serial format has fewer than 10 000 serials: "
-                + "EU FMD allows none of them to be issued randomised");
+            throw new Refused("FORMAT_TOO_SMALL", "The serial format has fewer than 10 000 serials: EU FMD allows "
+                + "none of them to be issued randomised");
         }
         return capacity.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue();
     }
 
+    /**
+     * Takes {@code quantity} counters of the locked pool for a task: from the high-water mark up, skipping counters
+     * whose serials an external source delivered (usually none).
+     */
+    public Uni<Void> allocate(SerialPool pool, int workOrderId, UUID taskId, long quantity, Instant at) {
+        return free(pool, pool.issued, quantity).flatMap(runs -> {
+            long end = runs.get(runs.size() - 1).to();
+            if (end > pool.capacity) {
+                throw new Refused("POOL_EXHAUSTED", "The pool of " + pool.describe() + " has " + pool.remaining()
+                    + " of " + pool.capacity + " left; " + quantity + " were asked for"
+                    + (pool.mode == SerialMode.RANDOMISED ? " (EU FMD: at most 1 in 10 000 of the format's serials "
+                    + "may be issued, so guessing one stays unlikely)" : ""));
+            }
+            pool.issued = end;
+            Uni<Integer> inserted = Uni.createFrom().item(0);
+            for (CounterRange run : runs) {
+                inserted = inserted.flatMap(ignored -> allocations.insert(pool, run, workOrderId, taskId, at));
+            }
+            return inserted.replaceWithVoid();
+        });
+    }
+
+    /** The free runs from {@code from} that hold {@code quantity} counters, read a window of counters at a time. */
+    private Uni<List<CounterRange>> free(SerialPool pool, long from, long quantity) {
+        if (from >= pool.reservedBelow) {
+            // the usual case: no external value holds a counter from here on
+            return Uni.createFrom().item(List.of(new CounterRange(from, from + quantity)));
+        }
+        return allocations.heldByExternalValues(pool.id, from, from + quantity).flatMap(held -> {
+            CounterRuns.Window window = CounterRuns.around(from, quantity, held);
+            return window.owed() == 0 ? Uni.createFrom().item(window.free())
+                : free(pool, window.end(), window.owed()).map(rest -> CounterRuns.join(window.free(), rest));
+        });
+    }
+
     /** A codec for the pool's serials; one per thread (it holds a cipher). */
     public Uni<SerialCodec> codec(SerialPool pool) {
-        SerialAlphabet alphabet = SerialAlphabet.byId(pool.alphabet).orElseThrow();
         if (pool.keyId == null) {
-            return Uni.createFrom().item(new SerialCodec(null, alphabet.characters(), pool.serialLength));
+            return Uni.createFrom().item(new SerialCodec(null, pool.alphabet.characters(), pool.serialLength));
         }
-        return PoolKey.<PoolKey>findById(pool.keyId)
-            .map(key -> new SerialCodec(masterKey.open(key), alphabet.characters(), pool.serialLength));
+        return pools.key(pool.keyId)
+            .map(key -> new SerialCodec(masterKey.open(key), pool.alphabet.characters(), pool.serialLength));
     }
 }

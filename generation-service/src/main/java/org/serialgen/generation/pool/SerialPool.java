@@ -9,25 +9,26 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.serialgen.gs1.SerialAlphabet;
+import org.serialgen.gs1.SerialMode;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
  * A pool of counters (table {@code serial_pool}): per GTIN for serials, per company prefix and extension digit for
- * SSCC serial references. Counters {@code [0, issued)} are taken for good.
+ * SSCC serial references. Counters {@code [0, issued)} are taken for good; a pool keeps the format it was created
+ * with, since another format would map the same counters to other strings.
  */
 @Entity
 @Table(name = "serial_pool")
 public class SerialPool extends PanacheEntityBase {
-
-    public static final String SERIAL = "serial";
-    public static final String SSCC = "sscc";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @Column(nullable = false)
-    public String kind;
+    public Kind kind;
 
     @Column(columnDefinition = "bpchar")
     public String gtin;
@@ -39,17 +40,19 @@ public class SerialPool extends PanacheEntityBase {
     public Short extensionDigit;
 
     @Column(nullable = false)
-    public String alphabet;
+    public SerialAlphabet alphabet;
 
     @Column(name = "serial_length", nullable = false)
     public short serialLength;
 
     @Column(nullable = false)
-    public String mode;
+    public SerialMode mode;
 
+    /** How many counters may ever be issued: for randomised serials 1/10 000 of the format's space (EU FMD). */
     @Column(nullable = false)
     public long capacity;
 
+    /** The high-water mark: counters below it are taken. */
     @Column(nullable = false)
     public long issued;
 
@@ -68,5 +71,17 @@ public class SerialPool extends PanacheEntityBase {
 
     public long remaining() {
         return capacity - issued;
+    }
+
+    /** "GTIN …" or "company prefix … (extension …)", for messages. */
+    public String describe() {
+        return kind == Kind.SERIAL ? "GTIN " + gtin
+            : "company prefix " + companyPrefix + " (extension " + extensionDigit + ")";
+    }
+
+    /** Issued share of the capacity, in percent with four decimals. */
+    public java.math.BigDecimal usagePercent() {
+        return java.math.BigDecimal.valueOf(issued).multiply(java.math.BigDecimal.valueOf(100))
+            .divide(java.math.BigDecimal.valueOf(capacity), 4, java.math.RoundingMode.HALF_UP);
     }
 }

@@ -17,13 +17,9 @@ import org.serialgen.permutation.SerialCodec;
  */
 public record ReceivedSerials(String source, String[] values, long[] counters) {
 
-    /**
-     * @param prefix    for SSCCs: the pool's company prefix (null for serials)
-     * @param extension for SSCCs: the pool's extension digit
-     * @param codec     for serials: the pool's codec; {@code capacity} the pool's
-     */
-    public static ReceivedSerials check(String source, SourceResponse response, long quantity, CompanyPrefix prefix,
-                                        int extension, SerialCodec codec, long capacity) {
+    /** The answer of {@code source} to a request for {@code wanted}, checked; else {@link SourceRejected}. */
+    static ReceivedSerials check(String source, SourceResponse response, Wanted wanted) {
+        long quantity = wanted.quantity();
         List<String> values = response == null ? null : response.serials();
         if (values == null) {
             throw new SourceRejected("answered without a serials list");
@@ -43,8 +39,8 @@ public record ReceivedSerials(String source, String[] values, long[] counters) {
                 throw new SourceRejected("value " + i + " (" + value + ") appears twice in the answer");
             }
             checked[i] = value;
-            counters[i] = prefix == null ? serialCounter(i, value, codec, capacity)
-                : ssccCounter(i, value, prefix, extension);
+            counters[i] = wanted.prefix() == null ? serialCounter(i, value, wanted.codec(), wanted.capacity())
+                : ssccCounter(i, value, wanted.prefix(), wanted.extension());
         }
         return new ReceivedSerials(source, checked, counters);
     }

@@ -7,6 +7,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.serialgen.events.AggregationComputed;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** The newest SSCC demand aggregation-service computed for a work order (table {@code aggregation_demand}). */
@@ -32,4 +34,14 @@ public class AggregationDemand extends PanacheEntityBase {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    /** Takes the demand of a newer breakdown. */
+    void take(AggregationComputed computed, Instant at) {
+        woId = computed.woId();
+        revision = computed.revision();
+        quantity = computed.quantity();
+        ssccCount = computed.ssccCount();
+        bundleSerialCount = computed.bundleSerialCount();
+        receivedAt = at;
+    }
 }

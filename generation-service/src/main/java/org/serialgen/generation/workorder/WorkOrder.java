@@ -3,28 +3,29 @@ package org.serialgen.generation.workorder;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.DynamicUpdate;
-
-import org.serialgen.kit.errors.ApiException;
+import org.serialgen.generation.pool.Kind;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.smallrye.mutiny.Uni;
 
-/** A work order and its generation state (table {@code workorder_serial_generation}). */
+/**
+ * A work order and its generation state (table {@code workorder_serial_generation}): its content from the ERP or the
+ * form, what it asks for and holds of each kind, and the last error. Written by {@link WorkOrders} and by issues,
+ * always under its row lock.
+ */
 @Entity
 @Table(name = "workorder_serial_generation")
 @DynamicUpdate // an update writes only what changed: handlers and issues touch different columns
 public class WorkOrder extends PanacheEntityBase {
-
-    public static final String PENDING = "pending";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -36,9 +37,8 @@ public class WorkOrder extends PanacheEntityBase {
     @Column(name = "wo_name", nullable = false)
     public String woName;
 
-    /** {@code erp} or {@code manual}. */
     @Column(name = "wo_source", nullable = false)
-    public String woSource;
+    public Origin origin;
 
     @Column(nullable = false, columnDefinition = "bpchar")
     public String gtin;
@@ -52,41 +52,32 @@ public class WorkOrder extends PanacheEntityBase {
     @Column(nullable = false)
     public long quantity;
 
-    @Column(name = "total_requested_serials", nullable = false)
-    public long totalRequestedSerials;
+    @Embedded
+    @AttributeOverride(name = "requested", column = @Column(name = "total_requested_serials"))
+    @AttributeOverride(name = "generated", column = @Column(name = "generated_serials"))
+    @AttributeOverride(name = "status", column = @Column(name = "serial_generation_status"))
+    @AttributeOverride(name = "lastGenerationAt", column = @Column(name = "last_serial_generation_at"))
+    public Progress serials = new Progress();
 
-    @Column(name = "total_requested_sscc", nullable = false)
-    public long totalRequestedSscc;
+    @Embedded
+    @AttributeOverride(name = "requested", column = @Column(name = "total_requested_sscc"))
+    @AttributeOverride(name = "generated", column = @Column(name = "generated_sscc"))
+    @AttributeOverride(name = "status", column = @Column(name = "sscc_generation_status"))
+    @AttributeOverride(name = "lastGenerationAt", column = @Column(name = "last_sscc_generation_at"))
+    public Progress sscc = new Progress();
 
     /** Serials of the bundles' own GTINs (trade-item packaging levels), from the aggregation breakdown. */
     @Column(name = "total_requested_bundle_serials", nullable = false)
     public long totalRequestedBundleSerials;
 
-    @Column(name = "generated_serials", nullable = false)
-    public long generatedSerials;
-
-    @Column(name = "generated_sscc", nullable = false)
-    public long generatedSscc;
-
-    @Column(name = "sscc_generation_status", nullable = false)
-    public String ssccGenerationStatus = PENDING;
-
-    @Column(name = "serial_generation_status", nullable = false)
-    public String serialGenerationStatus = PENDING;
-
-    @Column(name = "last_sscc_generation_at")
-    public Instant lastSsccGenerationAt;
-
-    @Column(name = "last_serial_generation_at")
-    public Instant lastSerialGenerationAt;
-
     @Column(name = "error_message")
     public String errorMessage;
 
+    /** The revision of the content: the ERP's, or the form's own count of saves. */
     @Column(name = "erp_revision", nullable = false)
-    public long erpRevision;
+    public long revision;
 
-    /** The configuration version {@link #totalRequestedSerials} was computed with. */
+    /** The configuration version the serial demand was computed with. */
     @Column(name = "config_version")
     public Long configVersion;
 
@@ -96,15 +87,31 @@ public class WorkOrder extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /**
-     * The work order with this numeric id, or else with this wo_id (a numeric wo_id is found too); optionally locked
-     * FOR UPDATE. Fails with 404 WO_NOT_FOUND.
-     */
-    public static Uni<WorkOrder> byIdOrWoId(String key, LockModeType lock) {
-        Uni<WorkOrder> byWoId = WorkOrder.<WorkOrder>find("woId", key).withLock(lock).<WorkOrder>firstResult();
-        Uni<WorkOrder> found = !key.matches("\\d{1,9}") ? byWoId
-            : WorkOrder.<WorkOrder>findById(Integer.valueOf(key), lock)
-                .flatMap(wo -> wo != null ? Uni.createFrom().item(wo) : byWoId);
-        return found.onItem().ifNull().failWith(() -> new ApiException.NotFound("WO_NOT_FOUND", "Work order not found"));
+    public Progress progress(Kind kind) {
+        return kind == Kind.SERIAL ? serials : sscc;
+    }
+
+    /** Neither kind has started: the content and the demands may still change. */
+    public boolean untouched() {
+        return serials.pending() && sscc.pending();
+    }
+
+    /** A task of the kind waits for an external source; the work order takes no other task of the kind meanwhile. */
+    public void awaitNumbers(Kind kind, Instant at) {
+        progress(kind).await();
+        updatedAt = at;
+    }
+
+    /** A task of the kind delivered {@code quantity} numbers ({@code replacing}: what was held is void now). */
+    public void receive(Kind kind, long quantity, boolean replacing, Instant at) {
+        progress(kind).receive(quantity, replacing, at);
+        updatedAt = at;
+    }
+
+    /** A task of the kind failed for good. */
+    public void fail(Kind kind, String message, Instant at) {
+        progress(kind).fail();
+        errorMessage = message;
+        updatedAt = at;
     }
 }

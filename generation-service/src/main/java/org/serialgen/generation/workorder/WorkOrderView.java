@@ -3,9 +3,9 @@ package org.serialgen.generation.workorder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.serialgen.generation.pool.Holding;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -15,7 +15,7 @@ public record WorkOrderView(
     @JsonProperty("id") int id,
     @JsonProperty("wo_id") String woId,
     @JsonProperty("wo_name") String woName,
-    @JsonProperty("wo_source") String woSource,
+    @JsonProperty("wo_source") Origin woSource,
     @JsonProperty("gtin") String gtin,
     @JsonProperty("lot") String lot,
     @JsonProperty("expiry") LocalDate expiry,
@@ -25,8 +25,10 @@ public record WorkOrderView(
     @JsonProperty("total_requested_bundle_serials") long totalRequestedBundleSerials,
     @JsonProperty("generated_serials") long generatedSerials,
     @JsonProperty("generated_sscc") long generatedSscc,
-    @JsonProperty("sscc_generation_status") String ssccGenerationStatus,
-    @JsonProperty("serial_generation_status") String serialGenerationStatus,
+    @JsonProperty("sscc_generation_status") GenerationStatus ssccGenerationStatus,
+    @JsonProperty("serial_generation_status") GenerationStatus serialGenerationStatus,
+    @JsonProperty("last_sscc_generation_at") Instant lastSsccGenerationAt,
+    @JsonProperty("last_serial_generation_at") Instant lastSerialGenerationAt,
     @JsonProperty("config_version") Long configVersion,
     @JsonProperty("error_message") String errorMessage,
     @JsonProperty("created_at") Instant createdAt,
@@ -35,30 +37,14 @@ public record WorkOrderView(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonProperty("allocations") List<Holding> allocations) {
 
-    /**
-     * Numbers a task issued to the work order: a range of pool counters (built-in) or a count of values from an
-     * external source; {@code void} once a forced regeneration replaced them.
-     */
-    public record Holding(
-        @JsonProperty("task_id") UUID taskId,
-        @JsonProperty("kind") String kind,
-        @JsonProperty("source") String source,
-        @JsonProperty("quantity") long quantity,
-        @JsonProperty("status") String status,
-        @Schema(description = "Built-in: the first pool counter of the range") @JsonProperty("counter_from") Long from,
-        @Schema(description = "Built-in: the counter after the range") @JsonProperty("counter_to") Long to,
-        @JsonProperty("created_at") Instant createdAt) {
-    }
-
     static WorkOrderView of(WorkOrder wo) {
         return of(wo, null);
     }
 
     static WorkOrderView of(WorkOrder wo, List<Holding> allocations) {
-        return new WorkOrderView(wo.id, wo.woId, wo.woName, wo.woSource, wo.gtin, wo.lot, wo.expiry, wo.quantity,
-            wo.totalRequestedSerials, wo.totalRequestedSscc, wo.totalRequestedBundleSerials, wo.generatedSerials,
-            wo.generatedSscc,
-            wo.ssccGenerationStatus, wo.serialGenerationStatus, wo.configVersion, wo.errorMessage, wo.createdAt,
-            wo.updatedAt, allocations);
+        return new WorkOrderView(wo.id, wo.woId, wo.woName, wo.origin, wo.gtin, wo.lot, wo.expiry, wo.quantity,
+            wo.serials.requested, wo.sscc.requested, wo.totalRequestedBundleSerials, wo.serials.generated,
+            wo.sscc.generated, wo.sscc.status, wo.serials.status, wo.sscc.lastGenerationAt,
+            wo.serials.lastGenerationAt, wo.configVersion, wo.errorMessage, wo.createdAt, wo.updatedAt, allocations);
     }
 }

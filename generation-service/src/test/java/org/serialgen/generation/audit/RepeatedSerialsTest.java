@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.serialgen.generation.pool.CounterRange;
 import org.serialgen.permutation.SerialCodec;
 
 /** The audit's repeat count gives the same answer in one pass as in many, for long and for string serials. */
@@ -19,10 +20,10 @@ class RepeatedSerialsTest {
     void countsCountersIssuedTwiceWhateverTheNumberOfPasses() {
         SerialCodec codec = new SerialCodec(KEY, DIGITS, 12);
         // two allocations overlapping on 5 000 counters: the overlap the exclusion constraint forbids
-        List<long[]> ranges = List.of(new long[] {0, 20_000}, new long[] {15_000, 25_000});
+        List<CounterRange> ranges = List.of(new CounterRange(0, 20_000), new CounterRange(15_000, 25_000));
         assertEquals(5_000, RepeatedSerials.count(codec, ranges, 30_000, 1L << 30));
         assertEquals(5_000, RepeatedSerials.count(codec, ranges, 30_000, 20_000));
-        assertEquals(0, RepeatedSerials.count(codec, List.of(new long[] {0, 20_000}, new long[] {20_000, 25_000}),
+        assertEquals(0, RepeatedSerials.count(codec, List.of(new CounterRange(0, 20_000), new CounterRange(20_000, 25_000)),
             25_000, 20_000));
     }
 
@@ -30,7 +31,7 @@ class RepeatedSerialsTest {
     void countsRepeatsOfSequentialSerials() {
         SerialCodec codec = new SerialCodec(null, DIGITS, 8);
         // 100 counters in the first two, one (100) in the first and third
-        List<long[]> ranges = List.of(new long[] {100, 1_100}, new long[] {1_000, 1_500}, new long[] {99, 101});
+        List<CounterRange> ranges = List.of(new CounterRange(100, 1_100), new CounterRange(1_000, 1_500), new CounterRange(99, 101));
         assertEquals(101, RepeatedSerials.count(codec, ranges, 1_502, 1L << 30));
         assertEquals(101, RepeatedSerials.count(codec, ranges, 1_502, 1_000));
     }
@@ -39,7 +40,7 @@ class RepeatedSerialsTest {
     void countsRepeatsOfSerialsBeyondSixtyThreeBitsAsStrings() {
         SerialCodec codec = new SerialCodec(KEY, ALPHANUMERIC, 20);
         assertTrue(!codec.hasLongValues());
-        List<long[]> ranges = List.of(new long[] {0, 2_000}, new long[] {1_500, 2_500});
+        List<CounterRange> ranges = List.of(new CounterRange(0, 2_000), new CounterRange(1_500, 2_500));
         assertEquals(500, RepeatedSerials.count(codec, ranges, 3_000, 1L << 30));
         assertEquals(500, RepeatedSerials.count(codec, ranges, 3_000, 50_000));
     }

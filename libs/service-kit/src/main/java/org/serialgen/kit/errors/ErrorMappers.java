@@ -41,6 +41,11 @@ public class ErrorMappers {
             new ErrorBody(e.error(), e.getMessage(), e.details(), e.code(), id(request), e.current()));
     }
 
+    @ServerExceptionMapper
+    public Response refused(Refused e, HttpServerRequest request) {
+        return body(409, new ErrorBody("conflict", e.getMessage(), null, e.code(), id(request)));
+    }
+
     @ServerExceptionMapper(priority = 1)
     public Response violations(ResteasyReactiveViolationException e, HttpServerRequest request) {
         return validation(e.getConstraintViolations(), request);

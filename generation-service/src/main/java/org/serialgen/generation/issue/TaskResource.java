@@ -1,4 +1,4 @@
-package org.serialgen.generation.task;
+package org.serialgen.generation.issue;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.serialgen.generation.pool.Kind;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.security.Roles;
 
@@ -29,8 +30,8 @@ public class TaskResource {
     public record TaskView(
         @JsonProperty("task_id") UUID taskId,
         @JsonProperty("workorder_id") int workorderId,
-        @JsonProperty("kind") String kind,
-        @JsonProperty("status") String status,
+        @JsonProperty("kind") Kind kind,
+        @JsonProperty("status") TaskStatus status,
         @JsonProperty("requested") long requested,
         @JsonProperty("generated") long generated,
         @JsonProperty("progress_percent") int progressPercent,
@@ -42,10 +43,15 @@ public class TaskResource {
         @JsonProperty("completed_at") Instant completedAt) {
 
         static TaskView of(GenerationTask t) {
-            return new TaskView(t.id, t.workorderId, t.kind, t.status, t.requested, t.generated,
-                (int) (100 * t.generated / t.requested), t.forceRegenerate, t.errorMessage, t.source, t.createdBy, t.createdAt,
-                t.completedAt);
+            return new TaskView(t.id, t.workorderId, t.kind, t.status, t.requested, t.generated, t.progressPercent(),
+                t.forceRegenerate, t.errorMessage, t.source, t.createdBy, t.createdAt, t.completedAt);
         }
+    }
+
+    private final TaskRepository tasks;
+
+    TaskResource(TaskRepository tasks) {
+        this.tasks = tasks;
     }
 
     @GET
@@ -58,7 +64,7 @@ public class TaskResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.Validation.of("task_id", "Must be a task id (UUID)");
         }
-        return GenerationTask.<GenerationTask>findById(id).map(task -> {
+        return tasks.findById(id).map(task -> {
             if (task == null) {
                 throw new ApiException.NotFound("TASK_NOT_FOUND", "Task not found");
             }

@@ -1,4 +1,4 @@
-package org.serialgen.generation.task;
+package org.serialgen.generation.issue;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -9,6 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 
+import org.serialgen.generation.pool.Kind;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** One generate-serials or generate-sscc request (table {@code generation_task}). */
@@ -16,18 +18,20 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 @Table(name = "generation_task")
 public class GenerationTask extends PanacheEntityBase {
 
+    /** The source name of numbers the service issued itself. */
+    public static final String BUILTIN = "builtin";
+
     @Id
     public UUID id;
 
     @Column(name = "workorder_id", nullable = false)
     public int workorderId;
 
-    /** {@code serial} or {@code sscc}. */
     @Column(nullable = false)
-    public String kind;
+    public Kind kind;
 
     @Column(nullable = false)
-    public String status;
+    public TaskStatus status;
 
     @Column(nullable = false)
     public long requested;
@@ -53,11 +57,42 @@ public class GenerationTask extends PanacheEntityBase {
     @Column(name = "completed_at")
     public Instant completedAt;
 
-    /** {@code builtin}, or the name of the external source that delivered the numbers; null until then. */
+    /** {@value #BUILTIN}, or the name of the external source that delivered the numbers; null until then. */
     @Column(name = "source")
     public String source;
 
     /** Set on the request that created the task, so that only that request starts its processing. */
     @Transient
     public boolean fresh;
+
+    static GenerationTask open(int workOrderId, IssueRequest request, long quantity, TaskStatus status) {
+        GenerationTask task = new GenerationTask();
+        task.id = UUID.randomUUID();
+        task.workorderId = workOrderId;
+        task.kind = request.kind();
+        task.status = status;
+        task.requested = quantity;
+        task.forceRegenerate = request.force();
+        task.idempotencyKey = request.idempotencyKey();
+        task.createdBy = request.user();
+        task.createdAt = Instant.now();
+        return task;
+    }
+
+    void complete(String deliveredBy, Instant at) {
+        status = TaskStatus.COMPLETED;
+        generated = requested;
+        source = deliveredBy;
+        completedAt = at;
+    }
+
+    void fail(String message, Instant at) {
+        status = TaskStatus.FAILED;
+        errorMessage = message;
+        completedAt = at;
+    }
+
+    int progressPercent() {
+        return (int) (100 * generated / requested);
+    }
 }

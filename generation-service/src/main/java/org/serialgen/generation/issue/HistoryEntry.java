@@ -1,4 +1,4 @@
-package org.serialgen.generation.task;
+package org.serialgen.generation.issue;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -26,13 +26,11 @@ public class HistoryEntry extends PanacheEntityBase {
     @Column(name = "workorder_serial_generation_id")
     public Integer workorderId;
 
-    /** {@code serial_generation} or {@code sscc_generation}. */
     @Column(name = "action_type", nullable = false)
-    public String actionType;
+    public HistoryAction actionType;
 
-    /** {@code started}, {@code completed} or {@code failed}. */
     @Column(name = "action_status", nullable = false)
-    public String actionStatus;
+    public HistoryAction.Status actionStatus;
 
     @Column(name = "requested_quantity")
     public Long requestedQuantity;
@@ -55,4 +53,21 @@ public class HistoryEntry extends PanacheEntityBase {
 
     @Column(name = "created_by")
     public String createdBy;
+
+    /** A step of a task: its start, or its end with the time it took and (errorDetails) what failed on the way. */
+    static HistoryEntry of(GenerationTask task, HistoryAction.Status status, Integer elapsedMs, String errorDetails,
+                           Instant at) {
+        HistoryEntry entry = new HistoryEntry();
+        entry.workorderId = task.workorderId;
+        entry.actionType = HistoryAction.generationOf(task.kind);
+        entry.actionStatus = status;
+        entry.requestedQuantity = task.requested;
+        entry.generatedQuantity = status == HistoryAction.Status.COMPLETED ? task.generated : null;
+        entry.executionTimeMs = elapsedMs;
+        entry.errorDetails = errorDetails;
+        entry.taskId = task.id;
+        entry.createdAt = at;
+        entry.createdBy = task.createdBy;
+        return entry;
+    }
 }

@@ -1,4 +1,4 @@
-package org.serialgen.generation.task;
+package org.serialgen.generation.issue;
 
 import java.time.Instant;
 import java.util.UUID;

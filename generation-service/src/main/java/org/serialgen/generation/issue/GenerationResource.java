@@ -1,11 +1,9 @@
-package org.serialgen.generation.task;
+package org.serialgen.generation.issue;
 
 import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,8 +18,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.serialgen.generation.workorder.WorkOrder;
-import org.serialgen.kit.errors.ApiException;
+import org.serialgen.generation.pool.Kind;
+import org.serialgen.generation.workorder.WorkOrders;
 import org.serialgen.kit.paging.PageRequest;
 import org.serialgen.kit.paging.PageResponse;
 import org.serialgen.security.Roles;
@@ -29,7 +27,6 @@ import org.serialgen.security.Roles;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
@@ -44,8 +41,8 @@ public class GenerationResource {
 
     public record HistoryView(
         @JsonProperty("id") int id,
-        @JsonProperty("action_type") String actionType,
-        @JsonProperty("action_status") String actionStatus,
+        @JsonProperty("action_type") HistoryAction actionType,
+        @JsonProperty("action_status") HistoryAction.Status actionStatus,
         @JsonProperty("requested_quantity") Long requestedQuantity,
         @JsonProperty("generated_quantity") Long generatedQuantity,
         @JsonProperty("error_details") String errorDetails,
@@ -60,11 +57,17 @@ public class GenerationResource {
         }
     }
 
-    @Inject
-    GenerationService generation;
+    private final Issuing issuing;
+    private final WorkOrders workOrders;
+    private final TaskRepository tasks;
+    private final SecurityIdentity identity;
 
-    @Inject
-    SecurityIdentity identity;
+    GenerationResource(Issuing issuing, WorkOrders workOrders, TaskRepository tasks, SecurityIdentity identity) {
+        this.issuing = issuing;
+        this.workOrders = workOrders;
+        this.tasks = tasks;
+        this.identity = identity;
+    }
 
     @POST
     @Path("{id}/generate-serials/")
@@ -74,7 +77,7 @@ public class GenerationResource {
         description = "Send Idempotency-Key to make a retry return the same task instead of issuing again.")
     public Uni<RestResponse<TaskAccepted>> generateSerials(@PathParam("id") String id, GenerateRequest request,
                                                            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
-        return accept(generation.generate(id, GenerationService.SERIAL, request, idempotencyKey, user()), "Serial");
+        return accept(issuing.generate(id, Kind.SERIAL, request, idempotencyKey, user()), "Serial");
     }
 
     @POST
@@ -85,7 +88,7 @@ public class GenerationResource {
         + "the same task; force_regenerate voids the SSCCs issued before (never reissued) and issues anew.")
     public Uni<RestResponse<TaskAccepted>> generateSscc(@PathParam("id") String id, GenerateRequest request,
                                                         @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
-        return accept(generation.generate(id, GenerationService.SSCC, request, idempotencyKey, user()), "SSCC");
+        return accept(issuing.generate(id, Kind.SSCC, request, idempotencyKey, user()), "SSCC");
     }
 
     @GET
@@ -94,17 +97,15 @@ public class GenerationResource {
     public Uni<PageResponse<HistoryView>> history(@PathParam("id") String id, @QueryParam("page") Integer page,
                                                   @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
         PageRequest request = PageRequest.of(page, pageSize);
-        return WorkOrder.byIdOrWoId(id, LockModeType.NONE).flatMap(wo -> {
-            var query = HistoryEntry.<HistoryEntry>find("workorderId", Sort.descending("id"), wo.id);
-            return query.count().flatMap(count -> query.page(request.index(), request.size()).list()
-                .map(rows -> PageResponse.of(uri, request, count, rows.stream().map(HistoryView::of).toList())));
-        });
+        return workOrders.find(id).flatMap(wo -> tasks.history(wo.id, request))
+            .map(found -> PageResponse.of(uri, request, found.count(),
+                found.rows().stream().map(HistoryView::of).toList()));
     }
 
     private static Uni<RestResponse<TaskAccepted>> accept(Uni<GenerationTask> task, String what) {
         return task.map(t -> RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED, new TaskAccepted(t.id,
-                "initiated", what + " generation started: " + t.requested + " for work order " + t.workorderId,
-                t.completedAt != null ? t.completedAt : Instant.now()))
+                TaskStatus.INITIATED.code(), what + " generation started: " + t.requested + " for work order "
+                + t.workorderId, t.completedAt != null ? t.completedAt : Instant.now()))
             .header("Location", "/serial-generation/tasks/" + t.id + "/").build());
     }
 

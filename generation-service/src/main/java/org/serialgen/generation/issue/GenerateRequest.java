@@ -1,4 +1,4 @@
-package org.serialgen.generation.task;
+package org.serialgen.generation.issue;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,0 +1,62 @@
+package org.serialgen.generation.issue;
+
+import jakarta.persistence.Converter;
+
+import org.serialgen.generation.pool.Kind;
+import org.serialgen.kit.persistence.Coded;
+import org.serialgen.kit.persistence.CodedColumn;
+
+/** The spec's history {@code action_type}. */
+public enum HistoryAction implements Coded {
+
+    SERIAL_GENERATION("serial_generation"),
+    SSCC_GENERATION("sscc_generation"),
+    CONFIG_UPDATE("config_update");
+
+    private final String code;
+
+    HistoryAction(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    static HistoryAction generationOf(Kind kind) {
+        return kind == Kind.SERIAL ? SERIAL_GENERATION : SSCC_GENERATION;
+    }
+
+    /** The spec's history {@code action_status}. */
+    public enum Status implements Coded {
+        STARTED("started"),
+        COMPLETED("completed"),
+        FAILED("failed");
+
+        private final String code;
+
+        Status(String code) {
+            this.code = code;
+        }
+
+        @Override
+        public String code() {
+            return code;
+        }
+    }
+
+    @Converter(autoApply = true)
+    public static final class Column extends CodedColumn<HistoryAction> {
+        public Column() {
+            super(HistoryAction.class);
+        }
+    }
+
+    @Converter(autoApply = true)
+    public static final class StatusColumn extends CodedColumn<Status> {
+        public StatusColumn() {
+            super(Status.class);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.serialgen.generation.issue;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.serialgen.events.ConfigActivated;
+import org.serialgen.generation.pool.Kind;
+import org.serialgen.generation.source.ExternalSources;
+import org.serialgen.generation.workorder.WorkOrder;
+import org.serialgen.generation.workorder.WorkOrders;
+import org.serialgen.kit.configreplica.ConfigReplica;
+import org.serialgen.kit.errors.ApiException;
+import org.serialgen.kit.errors.Refused;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The generate use case: serials or SSCCs for a work order, in one transaction with the work order locked. A repeat
+ * of a request (same Idempotency-Key) answers the task the first one created. Without an enabled external source the
+ * built-in pool issues at once; with one, the task waits and the sources are called after the commit.
+ */
+@ApplicationScoped
+public class Issuing {
+
+    /** Values an external source answers in one request at most: they are held in memory until stored. */
+    static final long MAX_EXTERNAL_QUANTITY = 1_000_000;
+
+    private final WorkOrders workOrders;
+    private final TaskRepository tasks;
+    private final IssueLedger ledger;
+    private final ExternalTasks externalTasks;
+    private final ConfigReplica replica;
+
+    Issuing(WorkOrders workOrders, TaskRepository tasks, IssueLedger ledger, ExternalTasks externalTasks,
+            ConfigReplica replica) {
+        this.workOrders = workOrders;
+        this.tasks = tasks;
+        this.ledger = ledger;
+        this.externalTasks = externalTasks;
+        this.replica = replica;
+    }
+
+    public Uni<GenerationTask> generate(String workOrderKey, Kind kind, GenerateRequest body, String idempotencyKey,
+                                        String user) {
+        IssueRequest request = IssueRequest.of(kind, body, idempotencyKey, user);
+        return Panache.withTransaction(() -> workOrders.lockedForIssue(workOrderKey)
+                .flatMap(wo -> repeated(wo, request)
+                    .flatMap(earlier -> earlier != null ? Uni.createFrom().item(earlier) : begin(wo, request))))
+            // after the commit: the external sources are called outside any transaction
+            .invoke(task -> {
+                if (task.fresh && task.status == TaskStatus.IN_PROGRESS) {
+                    externalTasks.start(task.id);
+                }
+            });
+    }
+
+    private Uni<GenerationTask> repeated(WorkOrder wo, IssueRequest request) {
+        return request.idempotencyKey() == null ? Uni.createFrom().nullItem()
+            : tasks.byIdempotencyKey(wo.id, request.kind(), request.idempotencyKey());
+    }
+
+    private Uni<GenerationTask> begin(WorkOrder wo, IssueRequest request) {
+        long quantity = wo.progress(request.kind()).quantityToIssue(request.kind(), request.quantity(),
+            request.force(), request.override());
+        return replica.current().flatMap(config -> {
+            if (config == null) {
+                throw new Refused("CONFIG_NOT_AVAILABLE", "No configuration has reached generation-service yet");
+            }
+            if (!ExternalSources.enabled(config.config(), request.kind()).isEmpty()) {
+                return awaitSources(wo, request, quantity);
+            }
+            return issueBuiltin(wo, request, quantity, config);
+        });
+    }
+
+    private Uni<GenerationTask> awaitSources(WorkOrder wo, IssueRequest request, long quantity) {
+        if (quantity > MAX_EXTERNAL_QUANTITY) {
+            throw ApiException.Validation.of("quantity", "External sources deliver at most " + MAX_EXTERNAL_QUANTITY
+                + " per request");
+        }
+        return ledger.await(wo, request, quantity);
+    }
+
+    private Uni<GenerationTask> issueBuiltin(WorkOrder wo, IssueRequest request, long quantity,
+                                             ConfigActivated config) {
+        if (request.kind() == Kind.SERIAL && !Boolean.TRUE.equals(config.config().builtinSerialGenerator())) {
+            throw new Refused("NO_SERIAL_SOURCE", "No serial source is enabled and the built-in generator is "
+                + "switched off in the configuration");
+        }
+        return ledger.issue(wo, request, quantity, config);
+    }
+}

@@ -1,0 +1,48 @@
+package org.serialgen.generation.report;
+
+import org.serialgen.generation.pool.Kind;
+
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * A report as CSV (RFC 4180): serials as {@code gtin,serial,identifier}, SSCCs as {@code sscc,identifier}, a chunk of
+ * numbers to a chunk of lines.
+ */
+final class CsvReport {
+
+    private final Kind kind;
+    private final Identifiers identifiers;
+
+    CsvReport(Kind kind, Identifiers identifiers) {
+        this.kind = kind;
+        this.identifiers = identifiers;
+    }
+
+    Buffer header() {
+        return Buffer.buffer(kind == Kind.SERIAL ? "gtin,serial,identifier\n" : "sscc,identifier\n");
+    }
+
+    Buffer lines(NumberChunk chunk) {
+        StringBuilder out = new StringBuilder(chunk.count() * 64);
+        for (int i = 0; i < chunk.count(); i++) {
+            String value = chunk.values()[i];
+            if (kind == Kind.SERIAL) {
+                out.append(identifiers.gtin().value()).append(',');
+                field(out, value).append(',');
+                field(out, identifiers.sgtin(value)).append('\n');
+            } else {
+                out.append(value).append(',')
+                    .append(identifiers.sscc(value, chunk.pool().companyPrefix.length())).append('\n');
+            }
+        }
+        return Buffer.buffer(out.toString());
+    }
+
+    /** A field holding a comma, a quote or a line break is quoted, its quotes doubled. */
+    static StringBuilder field(StringBuilder out, String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0) {
+            return out.append(field);
+        }
+        return out.append('"').append(field.replace("\"", "\"\"")).append('"');
+    }
+}

@@ -1,0 +1,78 @@
+package org.serialgen.generation.workorder;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.serialgen.kit.persistence.Coded;
+
+/**
+ * What the work-order list selects: a status either generation is in, an origin, text a work order's wo_id, name,
+ * GTIN or lot contains (lower-cased), and the ordering.
+ */
+public record WorkOrderQuery(GenerationStatus status, Origin origin, String search, Ordering ordering,
+                             boolean descending) {
+
+    /** What {@code ordering} may name, and the field behind each. */
+    public enum Ordering implements Coded {
+        ID("id", "id"),
+        WO_ID("wo_id", "woId"),
+        WO_NAME("wo_name", "woName"),
+        CREATED_AT("created_at", "createdAt"),
+        UPDATED_AT("updated_at", "updatedAt"),
+        QUANTITY("quantity", "quantity"),
+        TOTAL_REQUESTED_SERIALS("total_requested_serials", "serials.requested"),
+        TOTAL_REQUESTED_SSCC("total_requested_sscc", "sscc.requested");
+
+        private final String code;
+        private final String field;
+
+        Ordering(String code, String field) {
+            this.code = code;
+            this.field = field;
+        }
+
+        @Override
+        public String code() {
+            return code;
+        }
+
+        String field() {
+            return field;
+        }
+    }
+
+    /**
+     * The query the list's parameters ask for. A parameter that names nothing known is added to {@code problems}
+     * (the caller answers them together with its own, as one 400) and left out of the query.
+     */
+    public static WorkOrderQuery parse(String status, String source, String search, String ordering,
+                                       Map<String, List<String>> problems) {
+        Optional<GenerationStatus> byStatus = status == null ? Optional.empty()
+            : Coded.byCode(GenerationStatus.class, status);
+        if (status != null && byStatus.isEmpty()) {
+            problems.put("status", List.of("Must be one of " + codes(GenerationStatus.values())));
+        }
+        Optional<Origin> byOrigin = source == null ? Optional.empty() : Coded.byCode(Origin.class, source);
+        if (source != null && byOrigin.isEmpty()) {
+            problems.put("source", List.of("Must be erp or manual"));
+        }
+        String order = ordering == null || ordering.isBlank() ? "-id" : ordering.strip();
+        boolean descending = order.startsWith("-");
+        Optional<Ordering> by = Coded.byCode(Ordering.class, descending ? order.substring(1) : order);
+        if (by.isEmpty()) {
+            problems.put("ordering", List.of("Must be one of " + Arrays.stream(Ordering.values()).map(Ordering::code)
+                .sorted().toList() + ", with '-' first for descending"));
+        }
+        String text = search == null || search.isBlank() ? null : search.strip().toLowerCase(Locale.ROOT);
+        return new WorkOrderQuery(byStatus.orElse(null), byOrigin.orElse(null), text, by.orElse(Ordering.ID),
+            descending);
+    }
+
+    private static String codes(Coded[] values) {
+        return Arrays.stream(values).map(Coded::code).collect(Collectors.joining(", "));
+    }
+}
