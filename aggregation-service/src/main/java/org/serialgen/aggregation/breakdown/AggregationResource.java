@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,6 +23,7 @@ import org.serialgen.gs1.Gtin;
 import org.serialgen.kit.configreplica.ConfigReplica;
 import org.serialgen.kit.configreplica.SerialDemand;
 import org.serialgen.kit.errors.ApiException;
+import org.serialgen.kit.errors.Refused;
 import org.serialgen.security.Roles;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -62,11 +62,15 @@ public class AggregationResource {
         @JsonProperty("computed_at") Instant computedAt) {
     }
 
-    @Inject
-    BreakdownService service;
+    private final BreakdownService service;
+    private final WorkOrderPackagingRepository packagings;
+    private final ConfigReplica replica;
 
-    @Inject
-    ConfigReplica replica;
+    AggregationResource(BreakdownService service, WorkOrderPackagingRepository packagings, ConfigReplica replica) {
+        this.service = service;
+        this.packagings = packagings;
+        this.replica = replica;
+    }
 
     @POST
     @Path("calculate")
@@ -105,8 +109,7 @@ public class AggregationResource {
                 .longValueExact())
             : replica.current().map(config -> {
                 if (config == null) {
-                    throw new ApiException.Conflict("CONFIG_NOT_AVAILABLE", "No configuration has reached "
-                        + "aggregation-service yet");
+                    throw new Refused("CONFIG_NOT_AVAILABLE", "No configuration has reached aggregation-service yet");
                 }
                 long serials = SerialDemand.serialsFor(ordered, config.config().manufacturingPercentage(),
                     config.config().discrepancyTolerance());
@@ -125,7 +128,7 @@ public class AggregationResource {
     @Path("workorders/{woId}/")
     @Operation(summary = "The stored breakdown of a work order")
     public Uni<BreakdownView> forWorkOrder(@PathParam("woId") String woId) {
-        return WorkOrderPackaging.<WorkOrderPackaging>findById(woId).map(row -> {
+        return packagings.findById(woId).map(row -> {
             if (row == null || row.levels == null) {
                 throw new ApiException.NotFound("WO_NOT_FOUND", "No breakdown for work order " + woId);
             }

@@ -4,14 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import org.serialgen.aggregation.recipe.Recipes;
 import org.serialgen.events.AggregationComputed;
 import org.serialgen.events.AggregationComputed.Level;
 import org.serialgen.events.ConfigActivated;
@@ -20,8 +17,7 @@ import org.serialgen.events.EventTypes;
 import org.serialgen.events.Topics;
 import org.serialgen.events.WorkOrderSynced;
 import org.serialgen.kit.configreplica.ConfigReplica;
-import org.serialgen.kit.errors.ApiException;
-import org.serialgen.kit.inbox.IdempotentConsumer;
+import org.serialgen.kit.errors.Refused;
 import org.serialgen.kit.outbox.Outbox;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -41,79 +37,60 @@ import io.smallrye.mutiny.Uni;
 public class BreakdownService {
 
     private static final Logger LOG = Logger.getLogger(BreakdownService.class);
-    static final String CONSUMER = "aggregation-service";
+    /** Work orders recomputed per query (and per transaction of the hourly sweep). */
     static final int PAGE = 500;
-
-    @Inject
-    IdempotentConsumer consumer;
-
-    @Inject
-    ConfigReplica replica;
-
-    @Inject
-    Outbox outbox;
 
     /** A breakdown and where its levels came from ({@code recipe:<id>:v<n>} or {@code config:v<n>}). */
     public record Computed(PackagingBreakdown breakdown, String source) {
     }
 
-    @Incoming("workorders-in")
-    public Uni<Void> onWorkOrder(String envelope) {
-        return consumer.consume(CONSUMER, envelope, event -> {
-            WorkOrderSynced wo = EventCodec.payload(event, WorkOrderSynced.class);
-            // a configuration being applied now either sees this work order or is seen by it
-            return replica.currentForUpdate()
-                .flatMap(config -> WorkOrderPackaging.<WorkOrderPackaging>findById(wo.woId(),
-                    LockModeType.PESSIMISTIC_WRITE))
-                .flatMap(stored -> {
-                    if (stored != null && stored.woRevision >= wo.revision()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    WorkOrderPackaging row = stored != null ? stored : new WorkOrderPackaging();
-                    row.woId = wo.woId();
-                    row.gtin = wo.gtin();
-                    row.quantity = wo.quantity();
-                    row.woRevision = wo.revision();
-                    return row.persist().replaceWith(row).flatMap(this::recompute);
-                });
+    private final WorkOrderPackagingRepository packagings;
+    private final LevelsInEffect recipes;
+    private final ConfigReplica replica;
+    private final Outbox outbox;
+
+    BreakdownService(WorkOrderPackagingRepository packagings, LevelsInEffect recipes, ConfigReplica replica,
+                     Outbox outbox) {
+        this.packagings = packagings;
+        this.recipes = recipes;
+        this.replica = replica;
+        this.outbox = outbox;
+    }
+
+    /** A work order's new revision: stored and recomputed, in the consuming transaction. */
+    Uni<Void> applyWorkOrder(WorkOrderSynced wo) {
+        // a configuration being applied now either sees this work order or is seen by it
+        return replica.currentForUpdate().flatMap(config -> packagings.locked(wo.woId())).flatMap(stored -> {
+            if (stored != null && stored.woRevision >= wo.revision()) {
+                return Uni.createFrom().voidItem();
+            }
+            WorkOrderPackaging row = stored != null ? stored : new WorkOrderPackaging();
+            row.woId = wo.woId();
+            row.gtin = wo.gtin();
+            row.quantity = wo.quantity();
+            row.woRevision = wo.revision();
+            return packagings.persist(row).flatMap(this::recompute);
         });
     }
 
-    @Incoming("config-in")
-    public Uni<Void> onConfig(String envelope) {
-        return consumer.consume(CONSUMER, envelope, event -> {
-            ConfigActivated config = EventCodec.payload(event, ConfigActivated.class);
-            return replica.apply(config)
-                .flatMap(applied -> !applied ? Uni.createFrom().voidItem()
-                    : WorkOrderPackaging.<WorkOrderPackaging>listAll()
-                        .flatMap(rows -> recomputeEach(rows)));
-        });
+    /** A new configuration: every work order recomputed, in the consuming transaction. */
+    Uni<Void> applyConfig(ConfigActivated config) {
+        return replica.apply(config).flatMap(applied -> !applied ? Uni.createFrom().voidItem()
+            : packagings.all().flatMap(this::recomputeEach));
     }
 
-    /** The work orders of these GTINs, locked and recomputed in the caller's transaction (a recipe changed). */
+    /** The work orders of these GTINs, locked and recomputed in the caller's transaction (their recipes changed). */
     public Uni<Void> recomputeGtins(List<String> gtins) {
-        return WorkOrderPackaging.<WorkOrderPackaging>find("gtin in ?1", gtins)
-            .withLock(LockModeType.PESSIMISTIC_WRITE).list()
-            .flatMap(this::recomputeEach);
+        return recomputeGtins(gtins, 0);
     }
 
-    /** The work orders of the GTINs a bulk import wrote recipes for, locked and recomputed in its transaction. */
-    public Uni<Void> recomputeImported(java.util.UUID importId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("SELECT wo_id FROM workorder_packaging"
-                + " WHERE gtin IN (SELECT gtin FROM recipe_import_row WHERE import_id = :id AND errors IS NULL)"
-                + " ORDER BY wo_id", String.class).setParameter("id", importId).getResultList())
-            .flatMap(ids -> recomputeIds(ids, 0));
-    }
-
-    private Uni<Void> recomputeIds(List<String> ids, int from) {
-        if (from >= ids.size()) {
+    private Uni<Void> recomputeGtins(List<String> gtins, int from) {
+        if (from >= gtins.size()) {
             return Uni.createFrom().voidItem();
         }
-        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + PAGE));
-        return WorkOrderPackaging.<WorkOrderPackaging>find("woId in ?1 order by woId", chunk)
-            .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+        return packagings.lockedOfGtins(gtins.subList(from, Math.min(gtins.size(), from + PAGE)))
             .flatMap(this::recomputeEach)
-            .flatMap(ignored -> recomputeIds(ids, from + PAGE));
+            .flatMap(ignored -> recomputeGtins(gtins, from + PAGE));
     }
 
     /**
@@ -129,9 +106,8 @@ public class BreakdownService {
     }
 
     private Uni<Void> recomputePageAfter(String after) {
-        return Panache.withTransaction(() -> WorkOrderPackaging.<WorkOrderPackaging>find("woId > ?1 order by woId",
-                    after).withLock(LockModeType.PESSIMISTIC_WRITE).page(0, PAGE).list()
-                .flatMap(rows -> recomputeEach(rows).replaceWith(rows)))
+        return Panache.withTransaction(() -> packagings.lockedPageAfter(after, PAGE)
+                .call(this::recomputeEach))
             .flatMap(rows -> rows.size() < PAGE ? Uni.createFrom().voidItem()
                 : recomputePageAfter(rows.get(rows.size() - 1).woId));
     }
@@ -142,49 +118,51 @@ public class BreakdownService {
                 .collect().last().replaceWithVoid();
     }
 
-    /** The breakdown of {@code quantity} units of {@code gtin} (null: by the configuration) as of today. */
+    /**
+     * The breakdown of {@code quantity} units of {@code gtin} (null: by the configuration) as of today;
+     * {@link Refused} {@code CONFIG_NOT_AVAILABLE} when neither a recipe nor a configuration applies yet.
+     */
     public Uni<Computed> compute(String gtin, long quantity) {
-        Uni<java.util.Optional<Recipes.Applicable>> recipe = gtin == null
-            ? Uni.createFrom().item(java.util.Optional.empty()) : Recipes.applicable(gtin, LocalDate.now());
-        return recipe.flatMap(found -> {
-            if (found.isPresent()) {
-                return Uni.createFrom().item(new Computed(PackagingBreakdown.of(quantity, found.get().steps()),
-                    found.get().source()));
+        Uni<Optional<LevelsInEffect.Levels>> recipe = gtin == null ? Uni.createFrom().item(Optional.empty())
+            : recipes.forGtin(gtin, LocalDate.now());
+        return recipe.flatMap(found -> found.isPresent()
+            ? Uni.createFrom().item(new Computed(PackagingBreakdown.of(quantity, found.get().steps()),
+                found.get().source()))
+            : byConfig(gtin, quantity));
+    }
+
+    private Uni<Computed> byConfig(String gtin, long quantity) {
+        return replica.current().map(config -> {
+            if (config == null) {
+                throw new Refused("CONFIG_NOT_AVAILABLE", "No recipe for this GTIN and no configuration has reached "
+                    + "aggregation-service yet");
             }
-            return replica.current().map(config -> {
-                if (config == null) {
-                    throw new ApiException.Conflict("CONFIG_NOT_AVAILABLE", "No recipe for this GTIN and no "
-                        + "configuration has reached aggregation-service yet");
-                }
-                return new Computed(PackagingBreakdown.of(quantity, PackagingBreakdown.fromConfig(gtin,
-                    config.config().aggregationRules())), "config:v" + config.version());
-            });
+            return new Computed(PackagingBreakdown.of(quantity, PackagingBreakdown.fromConfig(gtin,
+                config.config().aggregationRules())), "config:v" + config.version());
         });
     }
 
+    /** Recomputes a stored breakdown; publishes it if it changed. Nothing to compute with yet: it waits. */
     private Uni<Void> recompute(WorkOrderPackaging row) {
         return compute(row.gtin, row.quantity)
-            .onFailure(ApiException.Conflict.class).recoverWithNull()
-            .flatMap(computed -> {
-                if (computed == null) {
-                    return Uni.createFrom().voidItem();
-                }
-                PackagingBreakdown breakdown = computed.breakdown();
-                row.rulesSource = computed.source();
-                boolean unchanged = row.levels != null && Objects.equals(levels(row), breakdown.levels());
-                if (unchanged) {
-                    return Uni.createFrom().voidItem();
-                }
-                row.breakdownRevision += 1;
-                row.levels = EventCodec.write(breakdown.levels());
-                row.ssccCount = breakdown.ssccCount();
-                row.bundleSerialCount = breakdown.bundleSerialCount();
-                row.computedAt = Instant.now();
-                AggregationComputed event = new AggregationComputed(row.woId, row.quantity, row.breakdownRevision,
-                    row.rulesSource, breakdown.levels(), breakdown.ssccCount(), breakdown.bundleSerialCount());
-                return outbox.publish(Topics.AGGREGATION, row.woId, EventTypes.AGGREGATION_COMPUTED, event)
-                    .replaceWithVoid();
-            });
+            .onFailure(Refused.class).recoverWithNull()
+            .flatMap(computed -> computed == null ? Uni.createFrom().voidItem() : store(row, computed));
+    }
+
+    private Uni<Void> store(WorkOrderPackaging row, Computed computed) {
+        PackagingBreakdown breakdown = computed.breakdown();
+        row.rulesSource = computed.source();
+        if (row.levels != null && Objects.equals(levels(row), breakdown.levels())) {
+            return Uni.createFrom().voidItem();
+        }
+        row.breakdownRevision += 1;
+        row.levels = EventCodec.write(breakdown.levels());
+        row.ssccCount = breakdown.ssccCount();
+        row.bundleSerialCount = breakdown.bundleSerialCount();
+        row.computedAt = Instant.now();
+        AggregationComputed event = new AggregationComputed(row.woId, row.quantity, row.breakdownRevision,
+            row.rulesSource, breakdown.levels(), breakdown.ssccCount(), breakdown.bundleSerialCount());
+        return outbox.publish(Topics.AGGREGATION, row.woId, EventTypes.AGGREGATION_COMPUTED, event).replaceWithVoid();
     }
 
     static List<Level> levels(WorkOrderPackaging row) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,17 +23,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.serialgen.events.EventCodec;
 import org.serialgen.gs1.Gtin;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.kit.paging.PageRequest;
 import org.serialgen.kit.paging.PageResponse;
-import org.serialgen.kit.sql.SqlValues;
 import org.serialgen.security.Roles;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -47,16 +41,15 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.ERP_OPERATOR, Roles.VIEWER})
 public class RecipeResource {
 
-    static final String CURRENT = """
-        SELECT r.id, r.gtin, r.variant, v.version, v.effective_from, CAST(v.levels AS text), v.deleted, v.created_by,
-               v.created_at
-        FROM recipe r JOIN recipe_version v ON v.recipe_id = r.id AND v.version = r.current_version""";
+    private final Recipes recipes;
+    private final RecipeRepository repository;
+    private final SecurityIdentity identity;
 
-    @Inject
-    Recipes recipes;
-
-    @Inject
-    SecurityIdentity identity;
+    RecipeResource(Recipes recipes, RecipeRepository repository, SecurityIdentity identity) {
+        this.recipes = recipes;
+        this.repository = repository;
+        this.identity = identity;
+    }
 
     @GET
     @Path("recipes/")
@@ -80,34 +73,10 @@ public class RecipeResource {
             problems.put("search", List.of("At most 50 characters"));
         }
         PageRequest request = PageRequest.of(page, pageSize, problems);
-        StringBuilder where = new StringBuilder(" WHERE r.deleted = :deleted");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("deleted", deleted);
-        if (item != null) {
-            where.append(" AND r.gtin = :gtin");
-            params.put("gtin", item);
-        }
-        if (variant != null) {
-            where.append(" AND r.variant = :variant");
-            params.put("variant", variant);
-        }
-        if (search != null && !search.isBlank()) {
-            where.append(" AND (r.gtin LIKE :search OR r.variant ILIKE :search)");
-            params.put("search", "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        return Panache.getSession().flatMap(session -> {
-            var count = session.createNativeQuery("SELECT count(*) FROM recipe r" + where, Long.class);
-            var rows = session.createNativeQuery(CURRENT + where + " ORDER BY r.id LIMIT :limit OFFSET :offset",
-                Object[].class);
-            params.forEach((k, v) -> {
-                count.setParameter(k, v);
-                rows.setParameter(k, v);
-            });
-            rows.setParameter("limit", request.size()).setParameter("offset", (long) request.index() * request.size());
-            return count.getSingleResult().flatMap(total -> rows.getResultList()
-                .map(found -> PageResponse.of(uri, request, ((Number) total).longValue(),
-                    found.stream().map(RecipeResource::view).toList())));
-        });
+        RecipeRepository.Filter filter = new RecipeRepository.Filter(deleted, item, variant,
+            search == null || search.isBlank() ? null : search);
+        return repository.page(filter, request).map(found -> PageResponse.of(uri, request, found.count(),
+            found.rows()));
     }
 
     @GET
@@ -115,10 +84,8 @@ public class RecipeResource {
     @Operation(summary = "A recipe at its current version")
     public Uni<RecipeView> get(@PathParam("id") String id) {
         long recipeId = id(id);
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(CURRENT + " WHERE r.id = :id",
-                Object[].class).setParameter("id", recipeId).getResultList())
-            .map(rows -> rows.stream().findFirst().map(RecipeResource::view).orElseThrow(() ->
-                new ApiException.NotFound("RECIPE_NOT_FOUND", "Recipe " + id + " not found")));
+        return repository.current(recipeId).map(found -> found.orElseThrow(() ->
+            new ApiException.NotFound("RECIPE_NOT_FOUND", "Recipe " + id + " not found")));
     }
 
     @GET
@@ -128,14 +95,12 @@ public class RecipeResource {
                                                   @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
         long recipeId = id(id);
         PageRequest request = PageRequest.of(page, pageSize);
-        return Recipe.<Recipe>findById(recipeId).flatMap(recipe -> {
+        return repository.findById(recipeId).flatMap(recipe -> {
             if (recipe == null) {
                 throw new ApiException.NotFound("RECIPE_NOT_FOUND", "Recipe " + id + " not found");
             }
-            var query = RecipeVersion.<RecipeVersion>find("recipeId = ?1 order by version desc", recipeId);
-            return query.count().flatMap(total -> query.page(request.index(), request.size()).list()
-                .map(found -> PageResponse.of(uri, request, total,
-                    found.stream().map(v -> RecipeView.of(recipe, v)).toList())));
+            return repository.versions(recipeId, request).map(found -> PageResponse.of(uri, request, found.count(),
+                found.rows().stream().map(v -> RecipeView.of(recipe, v)).toList()));
         });
     }
 
@@ -170,12 +135,6 @@ public class RecipeResource {
     @Operation(summary = "Delete a recipe from today on (a version that says so; the history stays)")
     public Uni<RecipeView> delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         return recipes.delete(id(id), version(ifMatch), user());
-    }
-
-    static RecipeView view(Object[] r) {
-        return new RecipeView(((Number) r[0]).longValue(), (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
-            SqlValues.date(r[4]), EventCodec.read((String) r[5], new TypeReference<List<RecipeLevel>>() { }),
-            (Boolean) r[6], (String) r[7], SqlValues.instant(r[8]));
     }
 
     private static long id(String id) {

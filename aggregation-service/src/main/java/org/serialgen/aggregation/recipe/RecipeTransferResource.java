@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,6 +25,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -40,11 +40,15 @@ public class RecipeTransferResource {
 
     static final int PAGE = 1_000;
 
-    @Inject
-    RecipeImport recipeImport;
+    private final RecipeImport recipeImport;
+    private final RecipeRepository repository;
+    private final SecurityIdentity identity;
 
-    @Inject
-    SecurityIdentity identity;
+    RecipeTransferResource(RecipeImport recipeImport, RecipeRepository repository, SecurityIdentity identity) {
+        this.recipeImport = recipeImport;
+        this.repository = repository;
+        this.identity = identity;
+    }
 
     @POST
     @Path("recipes/import")
@@ -55,7 +59,7 @@ public class RecipeTransferResource {
     @Operation(summary = "Import recipes in bulk (CSV with the export's columns, or a JSON array of recipes), streamed;"
         + " each row a new recipe or a new version of its GTIN and variant. mode=all_or_nothing (default) writes "
         + "nothing if a row is invalid; skip_invalid writes the valid rows. The answer reports every row's errors.")
-    public ImportReport importRecipes(InputStream body, @HeaderParam("Content-Type") String contentType,
+    public Uni<ImportReport> importRecipes(InputStream body, @HeaderParam("Content-Type") String contentType,
                                       @Parameter(description = "all_or_nothing (default) or skip_invalid")
                                       @QueryParam("mode") String mode) {
         String chosen = mode == null ? RecipeImport.ALL_OR_NOTHING : mode;
@@ -63,7 +67,7 @@ public class RecipeTransferResource {
             throw ApiException.Validation.of("mode", "Must be all_or_nothing or skip_invalid");
         }
         boolean csv = contentType != null && contentType.toLowerCase().startsWith("text/csv");
-        return recipeImport.run(body, csv, chosen, identity.getPrincipal().getName());
+        return recipeImport.run(body, csv, chosen, identity.getPrincipal().getName(), Vertx.currentContext());
     }
 
     @GET
@@ -83,14 +87,11 @@ public class RecipeTransferResource {
         Multi<Buffer> body = Multi.createFrom().deferred(() -> {
             long[] after = {0};
             boolean[] first = {true};
-            Multi<Buffer> pages = Pages.onContext(context, () -> Panache.withSession(() -> Panache.getSession()
-                    .flatMap(session -> session.createNativeQuery(RecipeResource.CURRENT
-                            + " WHERE NOT r.deleted AND r.id > :after ORDER BY r.id LIMIT " + PAGE, Object[].class)
-                        .setParameter("after", after[0]).getResultList())))
-                .map(rows -> {
-                    StringBuilder out = new StringBuilder(rows.size() * 160);
-                    for (Object[] row : rows) {
-                        RecipeView recipe = RecipeResource.view(row);
+            Multi<Buffer> pages = Pages.onContext(context, () -> Panache.withSession(() ->
+                    repository.currentAfter(after[0], PAGE)))
+                .map(recipes -> {
+                    StringBuilder out = new StringBuilder(recipes.size() * 160);
+                    for (RecipeView recipe : recipes) {
                         after[0] = recipe.id();
                         if (csv) {
                             out.append(RecipeCsv.write(recipe));

@@ -13,9 +13,6 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.ColumnTransformer;
-import org.serialgen.events.EventCodec;
-
-import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
@@ -65,6 +62,6 @@ public class RecipeVersion extends PanacheEntityBase {
     public Instant createdAt;
 
     public List<RecipeLevel> levelList() {
-        return EventCodec.read(levels, new TypeReference<List<RecipeLevel>>() { });
+        return RecipeRepository.levels(levels);
     }
 }

@@ -3,7 +3,6 @@ package org.serialgen.configservice.config;
 import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -52,11 +51,13 @@ public class ConfigResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
 
-    @Inject
-    ConfigService service;
+    private final ConfigService service;
+    private final SecurityIdentity identity;
 
-    @Inject
-    SecurityIdentity identity;
+    ConfigResource(ConfigService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
 
     @GET
     @Operation(summary = "The active configuration", description = "Serials to make for a work order = "

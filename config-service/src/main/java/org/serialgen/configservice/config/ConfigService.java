@@ -8,8 +8,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 import org.serialgen.events.ConfigActivated;
@@ -25,7 +23,6 @@ import org.serialgen.kit.outbox.Outbox;
 import org.serialgen.kit.paging.PageRequest;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -45,8 +42,13 @@ public class ConfigService {
     record Save(ConfigDocument document, Long basedOn, String action, Long restoredFrom, String user) {
     }
 
-    @Inject
-    Outbox outbox;
+    private final ConfigRepository versions;
+    private final Outbox outbox;
+
+    ConfigService(ConfigRepository versions, Outbox outbox) {
+        this.versions = versions;
+        this.outbox = outbox;
+    }
 
     /** The documented defaults: the spec's percentages and aggregation, a 12-digit randomised numeric serial. */
     static ConfigDocument defaults() {
@@ -65,8 +67,7 @@ public class ConfigService {
      * event still learns it (consumers ignore a version they already hold).
      */
     void announceOnStart(@Observes StartupEvent startup) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> ConfigVersion.<ConfigVersion>find(
-                    "active", true).firstResult()
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> versions.active()
                 .flatMap(active -> active == null
                     ? activate(new Save(defaults(), null, "seed", null, SYSTEM_USER)).replaceWithVoid()
                     : announce(active)))
@@ -76,13 +77,11 @@ public class ConfigService {
     }
 
     public Uni<ConfigVersion> active() {
-        return ConfigVersion.<ConfigVersion>find("active", true).firstResult()
-            .onItem().ifNull().failWith(() -> new ApiException.NotFound("CONFIG_NOT_FOUND", "No configuration yet"));
+        return versions.active().onItem().ifNull().failWith(() -> new ApiException.NotFound("CONFIG_NOT_FOUND", "No configuration yet"));
     }
 
     public Uni<ConfigVersion> version(long number) {
-        return ConfigVersion.<ConfigVersion>find("version", number).firstResult()
-            .onItem().ifNull().failWith(() -> new ApiException.NotFound("CONFIG_VERSION_NOT_FOUND",
+        return versions.byNumber(number).onItem().ifNull().failWith(() -> new ApiException.NotFound("CONFIG_VERSION_NOT_FOUND",
                 "Configuration version " + number + " does not exist"));
     }
 
@@ -129,11 +128,11 @@ public class ConfigService {
     }
 
     public Uni<List<ConfigAudit>> history(PageRequest page) {
-        return ConfigAudit.<ConfigAudit>findAll(Sort.descending("version")).page(page.index(), page.size()).list();
+        return versions.history(page);
     }
 
     public Uni<Long> historyCount() {
-        return ConfigAudit.count();
+        return versions.historyCount();
     }
 
     /**
@@ -148,8 +147,7 @@ public class ConfigService {
     }
 
     private Uni<ConfigVersion> lockActive() {
-        return ConfigVersion.<ConfigVersion>find("active", true).withLock(LockModeType.PESSIMISTIC_WRITE)
-            .<ConfigVersion>firstResult();
+        return versions.lockedActive();
     }
 
     private static void requireCurrent(ConfigVersion current, Long basedOn) {
@@ -183,11 +181,9 @@ public class ConfigService {
         audit.createdBy = save.user();
         audit.createdAt = now;
 
-        // The partial unique index allows one active row: clear the flag before the new row is inserted.
-        Uni<Integer> deactivate = current == null ? Uni.createFrom().item(0)
-            : ConfigVersion.update("active = false where active = true");
+        Uni<Integer> deactivate = current == null ? Uni.createFrom().item(0) : versions.deactivate();
         return deactivate
-            .flatMap(ignored -> row.<ConfigVersion>persist())
+            .flatMap(ignored -> versions.persist(row))
             .call(saved -> audit.persist())
             .call(this::announce);
     }

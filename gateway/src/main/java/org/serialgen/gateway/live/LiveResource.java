@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,8 +30,11 @@ public class LiveResource {
     static final String HEARTBEAT = "stream.heartbeat";
     static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(20);
 
-    @Inject
-    LiveUpdates updates;
+    private final LiveUpdates updates;
+
+    LiveResource(LiveUpdates updates) {
+        this.updates = updates;
+    }
 
     @GET
     @Path("events/")

@@ -95,6 +95,19 @@ public class RunningSuite implements BeforeAllCallback {
         return restarted.awaitReady(Duration.ofSeconds(120));
     }
 
+    /** Stops {@code module} as a deployment would (SIGTERM), keeping its port for {@link #restart}. */
+    static void stop(String module) {
+        RUNNING.get(module).close();
+    }
+
+    /** Starts {@code module} again on its port, with its data. */
+    static ServiceProcess restart(String module) {
+        ServiceProcess old = RUNNING.get(module);
+        ServiceProcess restarted = ServiceProcess.start(module, RESTART_ENV, old.port());
+        RUNNING.put(module, restarted);
+        return restarted.awaitReady(Duration.ofSeconds(120));
+    }
+
     /** A service's own address, for calls that bypass the gateway. */
     static String direct(String module) {
         return RUNNING.get(module).url();

@@ -13,7 +13,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * A native statement with named parameters, run on the caller's session (and in its transaction, if there is one):
  * the one way repositories run SQL that HQL cannot say (ranges, upserts, window functions, bulk inserts). Rows are
- * read through {@link Row}, whatever Java types the driver chose.
+ * read through {@link Row}, whatever Java types the driver chose (a row of one column arrives as its value alone).
  */
 public final class NativeSql {
 
@@ -41,8 +41,9 @@ public final class NativeSql {
 
     /** Every row, each made into a {@code T} by {@code row}. */
     public <T> Uni<List<T>> list(Function<Row, T> row) {
-        return Panache.getSession().flatMap(session -> bind(session.createNativeQuery(sql, Object[].class))
-            .getResultList()).map(rows -> rows.stream().map(values -> row.apply(new Row(values))).toList());
+        return Panache.getSession().flatMap(session -> bind(session.createNativeQuery(sql, Object.class))
+            .getResultList()).map(rows -> rows.stream().map(values -> row.apply(new Row(values instanceof Object[] many
+                ? many : new Object[] {values}))).toList());
     }
 
     /** The one row the statement answers, made into a {@code T}. */

@@ -1,0 +1,130 @@
+package org.serialgen.gateway.relay;
+
+import static io.vertx.core.http.HttpMethod.DELETE;
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.PATCH;
+import static io.vertx.core.http.HttpMethod.POST;
+import static io.vertx.core.http.HttpMethod.PUT;
+import static org.serialgen.gateway.relay.Upstream.AGGREGATION;
+import static org.serialgen.gateway.relay.Upstream.CONFIG;
+import static org.serialgen.gateway.relay.Upstream.ERP_SYNC;
+import static org.serialgen.gateway.relay.Upstream.GENERATION;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.serialgen.security.Roles;
+
+import io.vertx.core.http.HttpMethod;
+
+/**
+ * The public API under {@value #PREFIX}: every operation, the service that owns it and the roles that may call it.
+ * The gateway relays by this table alone (the services check the token and the role again); its OpenAPI document is
+ * made from it too.
+ */
+public final class PublicApi {
+
+    public static final String PREFIX = "/api/v1/serial-generation/";
+
+    /** Reading: every role. */
+    static final Set<String> READ = Roles.ALL;
+    /** Changing the configuration and the recipes. */
+    static final Set<String> CONFIGURE = Set.of(Roles.ADMIN, Roles.MANAGER);
+    /** Issuing numbers, and auditing them. */
+    static final Set<String> GENERATE = Set.of(Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR);
+    /** The work-order form. */
+    static final Set<String> ENTER_WORK_ORDERS = Set.of(Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR,
+        Roles.ERP_OPERATOR);
+
+    static final Duration BULK = Duration.ofMinutes(5);
+    static final Duration AUDIT = Duration.ofMinutes(10);
+
+    static final List<Route> ROUTES = List.of(
+        route(GET, "config/", CONFIG, READ, "The active configuration; ETag is its version"),
+        route(PUT, "config/", CONFIG, CONFIGURE, "Save a new configuration version; If-Match or version required"),
+        route(POST, "config/", CONFIG, CONFIGURE, "Save a new configuration version"),
+        route(PATCH, "config/", CONFIG, CONFIGURE, "Change single configuration fields (JSON merge patch); If-Match"),
+        route(GET, "config/history/", CONFIG, READ, "Configuration versions with author, time and field-level changes"),
+        route(GET, "config/versions/{version}/", CONFIG, READ, "One configuration version"),
+        route(POST, "config/versions/{version}/restore/", CONFIG, CONFIGURE,
+            "Restore an earlier configuration version as a new version"),
+        route(POST, "config/reset/", CONFIG, CONFIGURE, "Restore the documented defaults as a new version"),
+        route(GET, "config/export/", CONFIG, READ, "The active configuration as a versioned JSON document"),
+        route(POST, "config/import/", CONFIG, CONFIGURE,
+            "Import an exported configuration; dry_run=true lists the changes and saves nothing"),
+
+        route(GET, "workorders/", GENERATION, READ,
+            "Work orders with their generation status: status, source, search, ordering, page, page_size"),
+        route(POST, "workorders/", GENERATION, ENTER_WORK_ORDERS, "Enter a work order by hand"),
+        route(GET, "workorders/{id}/", GENERATION, READ, "One work order by id or wo_id, with its allocations"),
+        route(PUT, "workorders/{id}/", GENERATION, ENTER_WORK_ORDERS,
+            "Change a manual work order before its generation starts"),
+        route(POST, "workorders/{id}/generate-serials/", GENERATION, GENERATE,
+            "Issue serials to a work order; Idempotency-Key makes a retry safe"),
+        route(POST, "workorders/{id}/generate-sscc/", GENERATION, GENERATE,
+            "Issue SSCCs to a work order; Idempotency-Key makes a retry safe"),
+        route(GET, "workorders/{id}/history/", GENERATION, READ, "A work order's generation history"),
+        route(GET, "workorders/{id}/serials.csv", GENERATION, READ, BULK,
+            "A work order's serials as CSV, streamed; format element, urn or dl"),
+        route(GET, "workorders/{id}/sscc.csv", GENERATION, READ, BULK,
+            "A work order's SSCCs as CSV, streamed; format element, urn or dl"),
+        route(GET, "workorders/{id}/epcis", GENERATION, READ, BULK,
+            "EPCIS 2.0 commissioning event for the work order's identifiers, streamed"),
+        route(GET, "tasks/{taskId}/", GENERATION, READ, "A generation task with its progress"),
+        route(GET, "pools/", GENERATION, READ, "Serial and SSCC pools: capacity, issued, remaining, warning"),
+        route(POST, "audit/uniqueness", GENERATION, GENERATE, AUDIT,
+            "Verify that no number was issued twice; derive=true derives every serial"),
+
+        route(GET, "aggregation/workorders/{woId}/", AGGREGATION, READ, "A work order's packaging breakdown"),
+        route(POST, "aggregation/calculate", AGGREGATION, READ, "Containers per level for a quantity of a GTIN"),
+        route(GET, "aggregation/recipes/", AGGREGATION, READ,
+            "Recipes at their current version: gtin, variant, search, deleted, page, page_size"),
+        route(POST, "aggregation/recipes/", AGGREGATION, CONFIGURE, "Create a recipe"),
+        route(GET, "aggregation/recipes/{id}/", AGGREGATION, READ, "A recipe at its current version"),
+        route(PUT, "aggregation/recipes/{id}/", AGGREGATION, CONFIGURE,
+            "Change a recipe (a new version); If-Match v<version>"),
+        route(DELETE, "aggregation/recipes/{id}/", AGGREGATION, CONFIGURE,
+            "Delete a recipe from today on (its history stays)"),
+        route(GET, "aggregation/recipes/{id}/versions/", AGGREGATION, READ, "A recipe's versions, newest first"),
+        route(POST, "aggregation/recipes/import", AGGREGATION, CONFIGURE, BULK,
+            "Import recipes in bulk (CSV or a JSON array), streamed; mode all_or_nothing or skip_invalid"),
+        route(GET, "aggregation/recipes/export", AGGREGATION, READ, BULK,
+            "Every current recipe, streamed: format csv (default) or json"),
+
+        route(GET, "erp/status/", ERP_SYNC, READ, "ERP synchronisation status"),
+        route(GET, "erp/failed-records/", ERP_SYNC, READ, "ERP records that failed validation"));
+
+    private PublicApi() {
+    }
+
+    /** The route for a path under the prefix: where several templates fit, the one with the fewest parameters. */
+    static Optional<Route> find(HttpMethod method, String path) {
+        return ROUTES.stream().filter(route -> route.match(method, path).isPresent())
+            .min(Comparator.comparingInt(route -> route.parameters().size()));
+    }
+
+    /** The methods some route takes at {@code path} (for a 405's Allow header); empty when no template fits. */
+    static List<HttpMethod> methodsAt(String path) {
+        return ROUTES.stream().filter(route -> route.match(route.method(), path).isPresent()).map(Route::method)
+            .distinct().toList();
+    }
+
+    /** The path parameters {@code path} gives {@code route}. */
+    static Map<String, String> parameters(Route route, String path) {
+        return route.match(route.method(), path).orElseThrow();
+    }
+
+    private static Route route(HttpMethod method, String template, Upstream upstream, Set<String> roles,
+                               String summary) {
+        return new Route(method, template, upstream, roles, summary, null);
+    }
+
+    private static Route route(HttpMethod method, String template, Upstream upstream, Set<String> roles,
+                               Duration timeout, String summary) {
+        return new Route(method, template, upstream, roles, summary, timeout);
+    }
+}

@@ -1,0 +1,83 @@
+package org.serialgen.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+import org.serialgen.testkit.TestTokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * What the gateway answers by itself: tokens from the users file, and the relay's refusals before any service is
+ * asked — a missing, forged or insufficient token, a wrong method — and its answer when a service is away.
+ */
+@QuarkusTest
+class GatewayTest {
+
+    static final String API = "/api/v1/serial-generation/";
+
+    static String login(String user) {
+        return "Bearer " + given().contentType(ContentType.JSON)
+            .body("{\"username\": \"" + user + "\", \"password\": \"" + GatewayResources.PASSWORD + "\"}")
+            .post("/api/v1/auth/token").then().statusCode(200).body("token_type", equalTo("Bearer"))
+            .body("roles", hasItem(user)).extract().jsonPath().getString("access_token");
+    }
+
+    @Test
+    void issuesTokensToKnownUsersOnly() {
+        login("manager");
+        given().contentType(ContentType.JSON).body("{\"username\": \"manager\", \"password\": \"wrong\"}")
+            .post("/api/v1/auth/token")
+            .then().statusCode(401).body("error", equalTo("unauthorized")).body("code", equalTo("INVALID_CREDENTIALS"));
+        given().contentType(ContentType.JSON).body("{\"username\": \"manager\"}").post("/api/v1/auth/token")
+            .then().statusCode(400).body("error", equalTo("validation_error"));
+    }
+
+    @Test
+    void refusesACallWithoutAValidTokenBeforeAnyServiceIsAsked() {
+        given().get(API + "workorders/").then().statusCode(401).header("WWW-Authenticate", "Bearer")
+            .body("error", equalTo("unauthorized")).body("request_id", notNullValue());
+        given().header("Authorization", TestTokens.forgedBearer("mallory", "admin")).get(API + "config/")
+            .then().statusCode(401).body("code", equalTo("UNAUTHORIZED"));
+        given().header("Authorization", "Basic bWFuYWdlcjpwdw==").get(API + "config/").then().statusCode(401);
+        // an upload refused unread: the answer closes the connection instead of reading the body
+        given().contentType("text/csv").body("gtin,variant,effective_from\n".repeat(10_000))
+            .post(API + "aggregation/recipes/import").then().statusCode(401).header("Connection", "close");
+    }
+
+    @Test
+    void refusesARoleThatMayNotAndAMethodThatIsNot() {
+        given().header("Authorization", login("viewer")).contentType(ContentType.JSON).body("{}")
+            .put(API + "config/").then().statusCode(403).body("error", equalTo("forbidden"));
+        given().header("Authorization", login("erp-operator")).contentType(ContentType.JSON).body("{}")
+            .post(API + "workorders/WO-1/generate-serials/").then().statusCode(403);
+        given().header("Authorization", login("viewer")).delete(API + "config/")
+            .then().statusCode(405).header("Allow", containsString("PATCH")).body("error", equalTo("method_not_allowed"));
+        given().header("Authorization", login("viewer")).get(API + "no-such-thing/")
+            .then().statusCode(404).body("error", equalTo("not_found"));
+    }
+
+    @Test
+    void aServiceThatIsAwayIsA503WithTheRequestId() {
+        given().header("Authorization", login("viewer")).header("X-Request-Id", "req_away-1")
+            .get(API + "workorders/?page=1")
+            .then().statusCode(503).header("X-Request-Id", "req_away-1")
+            .body("error", equalTo("service_unavailable")).body("code", equalTo("UPSTREAM_UNAVAILABLE"))
+            .body("request_id", equalTo("req_away-1"));
+    }
+
+    @Test
+    void itsOpenApiDocumentShowsTheWholePublicApi() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+            .body("paths.'/api/v1/serial-generation/workorders/{id}/generate-serials/'.post.summary",
+                containsString("Idempotency-Key"))
+            .body("paths.'/api/v1/serial-generation/config/'.patch.description", containsString("manager"))
+            .body("paths.'/api/v1/auth/token'.post", notNullValue())
+            .body("paths.'/api/v1/serial-generation/events'.get", notNullValue());
+    }
+}
