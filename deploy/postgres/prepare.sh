@@ -15,6 +15,8 @@ export PGOPTIONS="-c client_min_messages=warning"
 DB_NAME=${DB_NAME:-serialgen}
 DB_TEST_NAME=${DB_TEST_NAME:-serialgen_test}
 ROLES=(config generation erp_sync aggregation)
+# The shared kits' own tests (libs/eventing-kit) run in a schema of their own, in the test database only.
+TEST_ROLES=(kit_test)
 
 log() { echo "[postgres] $*"; }
 
@@ -66,7 +68,7 @@ else
   log "using the external server named by PG_ADMIN_URL; installing nothing"
 fi
 
-for role in "${ROLES[@]}"; do
+for role in "${ROLES[@]}" "${TEST_ROLES[@]}"; do
   password=$(password_of "$role")
   as_superuser -v role="$role" -v password="$password" <<'SQL'
 SELECT format('CREATE ROLE %I LOGIN', :'role') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'role') \gexec
@@ -87,7 +89,9 @@ for db in "$DB_NAME" "$DB_TEST_NAME"; do
 SELECT format('CREATE DATABASE %I', :'db') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
 REVOKE ALL ON DATABASE :"db" FROM PUBLIC;
 SQL
-  for role in "${ROLES[@]}"; do
+  schemas=("${ROLES[@]}")
+  if [ "$db" = "$DB_TEST_NAME" ]; then schemas+=("${TEST_ROLES[@]}"); fi
+  for role in "${schemas[@]}"; do
     as_superuser -d "$db" -v db="$db" -v role="$role" <<'SQL'
 GRANT CONNECT, TEMPORARY ON DATABASE :"db" TO :"role";
 CREATE SCHEMA IF NOT EXISTS :"role" AUTHORIZATION :"role";
@@ -96,5 +100,5 @@ SQL
   done
   # Range exclusion constraints (serial allocations) need btree_gist; only a superuser may create it.
   as_superuser -d "$db" -c 'REVOKE CREATE ON SCHEMA public FROM PUBLIC; CREATE EXTENSION IF NOT EXISTS btree_gist SCHEMA public;'
-  log "database $db ready (schemas: ${ROLES[*]})"
+  log "database $db ready (schemas: ${schemas[*]})"
 done

@@ -149,7 +149,12 @@ public class ErrorMappers {
                 last = node.getName();
             }
         }
-        return last.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return snakeCase(last);
+    }
+
+    /** A Java property name as the JSON names it ({@code woId} → {@code wo_id}). */
+    static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Response body(int status, ErrorBody body) {
