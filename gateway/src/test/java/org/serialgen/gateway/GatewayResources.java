@@ -3,26 +3,23 @@ package org.serialgen.gateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import org.serialgen.security.PasswordHash;
-import org.serialgen.security.UsersFile;
+
+import org.serialgen.testkit.TestUsers;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * The gateway on its own: a users file with one user per role (password {@value #PASSWORD}), and every service it
+ * The gateway on its own: a users file with one user per role ({@link TestUsers}), and every service it
  * relays to at an address where nothing listens — what the gateway does by itself is tested here; relaying to the
  * real services is tested with the whole suite (tools/suite-tests).
  */
 public class GatewayResources implements QuarkusTestResourceLifecycleManager {
 
-    static final String PASSWORD = "correct horse battery staple";
+    static final String PASSWORD = TestUsers.PASSWORD;
 
     @Override
     public Map<String, String> start() {
@@ -32,28 +29,13 @@ public class GatewayResources implements QuarkusTestResourceLifecycleManager {
             "aggregation-service")) {
             config.put("serialgen.gateway.upstreams." + service, nowhere);
         }
-        config.put("serialgen.auth.users-file", usersFile().toString());
+        config.put("serialgen.auth.users-file", TestUsers.file().toString());
         return config;
     }
 
     private static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path usersFile() {
-        try {
-            Path file = Files.createTempFile("serialgen-gateway-users-", ".txt");
-            file.toFile().deleteOnExit();
-            List<String> lines = new java.util.ArrayList<>();
-            for (String role : List.of("admin", "manager", "supervisor", "erp-operator", "viewer")) {
-                lines.add(UsersFile.line(role, PasswordHash.hash(PASSWORD.toCharArray()), Set.of(role)));
-            }
-            Files.write(file, lines);
-            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,9 +1,5 @@
 package org.serialgen.suite;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,27 +7,25 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.serialgen.security.PasswordHash;
-import org.serialgen.security.UsersFile;
 import org.serialgen.testkit.JwtKeys;
 import org.serialgen.testkit.ServiceProcess;
 import org.serialgen.testkit.TestKafka;
+import org.serialgen.testkit.TestUsers;
 
 import io.restassured.RestAssured;
 
 /**
  * The whole suite as it runs in production: the five services started from their packaged jars against the test
  * database (each on a clean schema) and the test broker, once per test JVM, with a users file of one user per role
- * (password {@value #PASSWORD}). RestAssured talks to the gateway unless a test names another base URI.
+ * ({@link TestUsers}). RestAssured talks to the gateway unless a test names another base URI.
  */
 public class RunningSuite implements BeforeAllCallback {
 
-    static final String PASSWORD = "correct horse battery staple";
+    static final String PASSWORD = TestUsers.PASSWORD;
     static final List<String> BACKENDS = List.of("config-service", "generation-service", "erp-sync-service",
         "aggregation-service");
     static final String GATEWAY = "gateway";
@@ -61,7 +55,7 @@ public class RunningSuite implements BeforeAllCallback {
         env.put("SERIALGEN_JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toString());
         env.put("SERIALGEN_JWT_PRIVATE_KEY_LOCATION", keys.privateKey().toString());
         env.put("SERIALGEN_JWT_ISSUER", org.serialgen.testkit.TestTokens.ISSUER);
-        env.put("SERIALGEN_USERS_FILE", usersFile().toString());
+        env.put("SERIALGEN_USERS_FILE", TestUsers.file().toString());
         byte[] masterKey = new byte[32];
         new SecureRandom().nextBytes(masterKey);
         env.put("SERIALGEN_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey));
@@ -111,20 +105,5 @@ public class RunningSuite implements BeforeAllCallback {
     /** A service's own address, for calls that bypass the gateway. */
     static String direct(String module) {
         return RUNNING.get(module).url();
-    }
-
-    private static Path usersFile() {
-        try {
-            Path file = Files.createTempFile("serialgen-test-users-", ".txt");
-            file.toFile().deleteOnExit();
-            List<String> lines = new ArrayList<>();
-            for (String role : List.of("admin", "manager", "supervisor", "erp-operator", "viewer")) {
-                lines.add(UsersFile.line(role, PasswordHash.hash(PASSWORD.toCharArray()), Set.of(role)));
-            }
-            Files.write(file, lines);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

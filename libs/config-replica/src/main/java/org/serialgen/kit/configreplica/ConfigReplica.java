@@ -3,7 +3,6 @@ package org.serialgen.kit.configreplica;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import org.serialgen.events.ConfigActivated;
@@ -25,8 +24,11 @@ public class ConfigReplica {
 
     static final String LOCK = "config";
 
-    @Inject
-    ProcessingLocks locks;
+    private final ProcessingLocks locks;
+
+    ConfigReplica(ProcessingLocks locks) {
+        this.locks = locks;
+    }
 
     /** {@link #current()}, holding the shared configuration lock until the transaction ends. */
     public Uni<ConfigActivated> currentForUpdate() {
