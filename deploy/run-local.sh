@@ -6,8 +6,12 @@
 #
 # Variables: SERIALGEN_HOME (state: keys, users, Kafka data, logs; default deploy/.local), SERIALGEN_SKIP_BUILD=1
 # (use the jars already built), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), GATEWAY_PORT (8080),
-# CONFIG_PORT (8081), GENERATION_PORT (8082), ERP_SYNC_PORT (8083), AGGREGATION_PORT (8084), and the database
-# variables of deploy/postgres/prepare.sh and the services (DB_HOST, DB_PORT, DB_NAME, ...).
+# CONFIG_PORT (8081), GENERATION_PORT (8082), ERP_SYNC_PORT (8083), AGGREGATION_PORT (8084), FAKE_ERP_PORT (8085),
+# and the database variables of deploy/postgres/prepare.sh and the services (DB_HOST, DB_PORT, DB_NAME, ...).
+# The ERP: ERP_API_BASE_URL (and ERP_API_TOKEN, ERP_SYNC_INTERVAL) set in the environment are honoured — a real ERP
+# is configuration only; unset, a fake ERP with a few demo work orders is started and pulled from.
+# SERIALGEN_SEED_COMPANY_PREFIX: the company prefix of a new site's first configuration (default: GS1's
+# demonstration prefix 9520000, so that SSCCs can be issued at once; replace it with the site's own in the UI).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,8 +27,9 @@ declare -A PORTS=(
   [erp-sync-service]=${ERP_SYNC_PORT:-8083}
   [aggregation-service]=${AGGREGATION_PORT:-8084}
 )
+FAKE_ERP_PORT=${FAKE_ERP_PORT:-8085}
 SERVICES=(config-service generation-service erp-sync-service aggregation-service gateway)
-TOPICS=erp.workorders.v1,serialgen.workorders.v1,serialgen.aggregation.v1,serialgen.config.v1,serialgen.generation.v1
+TOPICS=erp.workorders.v1,serialgen.workorders.v1,serialgen.aggregation.v1,serialgen.config.v1,serialgen.generation.v1,serialgen.erp.v1
 PIDS=()
 declare -A SERVICE_PID=()
 
@@ -43,7 +48,9 @@ trap 'exit 130' INT TERM
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "${PORTS[@]}"; do
+FAKE_ERP=
+if [ -z "${ERP_API_BASE_URL:-}" ]; then FAKE_ERP=1; fi
+for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "${PORTS[@]}" ${FAKE_ERP:+"$FAKE_ERP_PORT"}; do
   port_free "$port" || { echo "port $port is in use; set the matching *_PORT variable (see the top of $0)" >&2; exit 1; }
 done
 
@@ -73,6 +80,20 @@ for _ in $(seq 1 120); do
 done
 grep -q "KAFKA-DEV-BROKER READY" "$LOGS/kafka.log" || { echo "Kafka did not start; see $LOGS/kafka.log" >&2; exit 1; }
 
+if [ -n "$FAKE_ERP" ]; then
+  [ -f "$STATE/erp.token" ] || head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$STATE/erp.token"
+  chmod 600 "$STATE/erp.token"
+  log "starting the fake ERP (demo work orders) on 127.0.0.1:$FAKE_ERP_PORT"
+  java -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -cp "$(cat tools/fake-erp/target/fake-erp.classpath):tools/fake-erp/target/classes" \
+    org.serialgen.fakeerp.FakeErpMain --port "$FAKE_ERP_PORT" --token "$(cat "$STATE/erp.token")" \
+    > "$LOGS/fake-erp.log" 2>&1 &
+  PIDS+=($!)
+  export ERP_API_BASE_URL=http://127.0.0.1:$FAKE_ERP_PORT
+  ERP_API_TOKEN=$(cat "$STATE/erp.token")
+  export ERP_API_TOKEN
+fi
+export SERIALGEN_SEED_COMPANY_PREFIX=${SERIALGEN_SEED_COMPANY_PREFIX:-9520000}
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
 export SERIALGEN_JWT_PUBLIC_KEY_LOCATION=$STATE/jwt/public.pem
 export SERIALGEN_JWT_PRIVATE_KEY_LOCATION=$STATE/jwt/private.pem
@@ -113,6 +134,7 @@ Serial Generation Suite is up after $(( $(date +%s) - started )) s.
   erp-sync-service                  http://127.0.0.1:${PORTS[erp-sync-service]}
   aggregation-service               http://127.0.0.1:${PORTS[aggregation-service]}
   Kafka                             127.0.0.1:$KAFKA_PORT
+  ERP                               $ERP_API_BASE_URL${FAKE_ERP:+ (fake, demo work orders; add some: POST /_admin/workorders)}
   logs                              $LOGS
 
 $(cat "$STATE/logins.txt")

@@ -9,8 +9,9 @@ import org.serialgen.events.WorkOrderSynced;
 import org.serialgen.kit.inbox.IdempotentConsumer;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
-/** Work orders and configurations from Kafka, each applied at most once, to the breakdowns. */
+/** Work orders (in batches) and configurations from Kafka, each applied at most once, to the breakdowns. */
 @ApplicationScoped
 public class BreakdownConsumer {
 
@@ -25,14 +26,14 @@ public class BreakdownConsumer {
     }
 
     @Incoming("workorders-in")
-    public Uni<Void> onWorkOrder(String envelope) {
-        return consumer.consume(CONSUMER, envelope,
-            event -> breakdowns.applyWorkOrder(EventCodec.payload(event, WorkOrderSynced.class)));
+    public Uni<Void> onWorkOrders(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeAll(CONSUMER, batch,
+            events -> breakdowns.applyWorkOrders(EventCodec.payloads(events, WorkOrderSynced.class)));
     }
 
     @Incoming("config-in")
-    public Uni<Void> onConfig(String envelope) {
-        return consumer.consume(CONSUMER, envelope,
+    public Uni<Void> onConfig(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeEach(CONSUMER, batch,
             event -> breakdowns.applyConfig(EventCodec.payload(event, ConfigActivated.class)));
     }
 }

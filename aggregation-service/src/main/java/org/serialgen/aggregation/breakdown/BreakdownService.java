@@ -2,9 +2,14 @@ package org.serialgen.aggregation.breakdown;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,7 +29,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -57,26 +61,42 @@ public class BreakdownService {
         this.outbox = outbox;
     }
 
-    /** A work order's new revision: stored and recomputed, in the consuming transaction. */
-    Uni<Void> applyWorkOrder(WorkOrderSynced wo) {
-        // a configuration being applied now either sees this work order or is seen by it
-        return replica.currentForUpdate().flatMap(config -> packagings.locked(wo.woId())).flatMap(stored -> {
-            if (stored != null && stored.woRevision >= wo.revision()) {
-                return Uni.createFrom().voidItem();
+    /**
+     * Work orders' new revisions (of one twice in the batch, the newer): stored and recomputed, in the consuming
+     * transaction.
+     */
+    Uni<Void> applyWorkOrders(List<WorkOrderSynced> batch) {
+        Map<String, WorkOrderSynced> newest = new LinkedHashMap<>();
+        batch.forEach(wo -> newest.merge(wo.woId(), wo, (held, next) -> next.revision() > held.revision() ? next : held));
+        // a configuration being applied now either sees these work orders or is seen by them
+        return replica.currentForUpdate().flatMap(config -> packagings.locked(newest.keySet())).flatMap(stored -> {
+            Map<String, WorkOrderPackaging> held = new HashMap<>();
+            stored.forEach(row -> held.put(row.woId, row));
+            List<WorkOrderPackaging> changed = new ArrayList<>();
+            List<WorkOrderPackaging> created = new ArrayList<>();
+            for (WorkOrderSynced wo : newest.values()) {
+                WorkOrderPackaging row = held.get(wo.woId());
+                if (row != null && row.woRevision >= wo.revision()) {
+                    continue;
+                }
+                if (row == null) {
+                    row = new WorkOrderPackaging();
+                    row.woId = wo.woId();
+                    created.add(row);
+                }
+                row.gtin = wo.gtin();
+                row.quantity = wo.quantity();
+                row.woRevision = wo.revision();
+                changed.add(row);
             }
-            WorkOrderPackaging row = stored != null ? stored : new WorkOrderPackaging();
-            row.woId = wo.woId();
-            row.gtin = wo.gtin();
-            row.quantity = wo.quantity();
-            row.woRevision = wo.revision();
-            return packagings.persist(row).flatMap(this::recompute);
+            return packagings.persist(created).flatMap(ignored -> recompute(changed));
         });
     }
 
     /** A new configuration: every work order recomputed, in the consuming transaction. */
     Uni<Void> applyConfig(ConfigActivated config) {
         return replica.apply(config).flatMap(applied -> !applied ? Uni.createFrom().voidItem()
-            : packagings.all().flatMap(this::recomputeEach));
+            : packagings.all().flatMap(this::recompute));
     }
 
     /** The work orders of these GTINs, locked and recomputed in the caller's transaction (their recipes changed). */
@@ -89,7 +109,7 @@ public class BreakdownService {
             return Uni.createFrom().voidItem();
         }
         return packagings.lockedOfGtins(gtins.subList(from, Math.min(gtins.size(), from + PAGE)))
-            .flatMap(this::recomputeEach)
+            .flatMap(this::recompute)
             .flatMap(ignored -> recomputeGtins(gtins, from + PAGE));
     }
 
@@ -107,15 +127,9 @@ public class BreakdownService {
 
     private Uni<Void> recomputePageAfter(String after) {
         return Panache.withTransaction(() -> packagings.lockedPageAfter(after, PAGE)
-                .call(this::recomputeEach))
+                .call(this::recompute))
             .flatMap(rows -> rows.size() < PAGE ? Uni.createFrom().voidItem()
                 : recomputePageAfter(rows.get(rows.size() - 1).woId));
-    }
-
-    private Uni<Void> recomputeEach(List<WorkOrderPackaging> rows) {
-        return rows.isEmpty() ? Uni.createFrom().voidItem()
-            : Multi.createFrom().iterable(rows).onItem().transformToUniAndConcatenate(this::recompute)
-                .collect().last().replaceWithVoid();
     }
 
     /**
@@ -123,46 +137,74 @@ public class BreakdownService {
      * {@link Refused} {@code CONFIG_NOT_AVAILABLE} when neither a recipe nor a configuration applies yet.
      */
     public Uni<Computed> compute(String gtin, long quantity) {
-        Uni<Optional<LevelsInEffect.Levels>> recipe = gtin == null ? Uni.createFrom().item(Optional.empty())
-            : recipes.forGtin(gtin, LocalDate.now());
-        return recipe.flatMap(found -> found.isPresent()
-            ? Uni.createFrom().item(new Computed(PackagingBreakdown.of(quantity, found.get().steps()),
-                found.get().source()))
-            : byConfig(gtin, quantity));
-    }
-
-    private Uni<Computed> byConfig(String gtin, long quantity) {
-        return replica.current().map(config -> {
-            if (config == null) {
+        return rulesToday(gtin == null ? List.of() : List.of(gtin)).map(rules -> {
+            Computed computed = rules.compute(gtin, quantity);
+            if (computed == null) {
                 throw new Refused("CONFIG_NOT_AVAILABLE", "No recipe for this GTIN and no configuration has reached "
                     + "aggregation-service yet");
             }
-            return new Computed(PackagingBreakdown.of(quantity, PackagingBreakdown.fromConfig(gtin,
-                config.config().aggregationRules())), "config:v" + config.version());
+            return computed;
         });
     }
 
-    /** Recomputes a stored breakdown; publishes it if it changed. Nothing to compute with yet: it waits. */
-    private Uni<Void> recompute(WorkOrderPackaging row) {
-        return compute(row.gtin, row.quantity)
-            .onFailure(Refused.class).recoverWithNull()
-            .flatMap(computed -> computed == null ? Uni.createFrom().voidItem() : store(row, computed));
+    /** What breakdowns are computed from today: the recipes in effect for some GTINs, and the configuration. */
+    private record Rules(Map<String, LevelsInEffect.Levels> recipes, ConfigActivated config) {
+
+        /** By the GTIN's recipe, else by the configuration; null when there is neither. */
+        Computed compute(String gtin, long quantity) {
+            LevelsInEffect.Levels recipe = gtin == null ? null : recipes.get(gtin);
+            if (recipe != null) {
+                return new Computed(PackagingBreakdown.of(quantity, recipe.steps()), recipe.source());
+            }
+            if (config == null) {
+                return null;
+            }
+            return new Computed(PackagingBreakdown.of(quantity, PackagingBreakdown.fromConfig(gtin,
+                config.config().aggregationRules())), "config:v" + config.version());
+        }
     }
 
-    private Uni<Void> store(WorkOrderPackaging row, Computed computed) {
+    private Uni<Rules> rulesToday(Collection<String> gtins) {
+        return recipes.forGtins(gtins, LocalDate.now())
+            .flatMap(found -> replica.current().map(config -> new Rules(found, config)));
+    }
+
+    /**
+     * Recomputes stored breakdowns; those that changed are published, in one statement. Nothing to compute with
+     * yet: they wait (the configuration's arrival recomputes them).
+     */
+    private Uni<Void> recompute(List<WorkOrderPackaging> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return rulesToday(rows.stream().map(row -> row.gtin).collect(Collectors.toSet())).flatMap(rules -> {
+            List<Outbox.Event> events = new ArrayList<>();
+            for (WorkOrderPackaging row : rows) {
+                Computed computed = rules.compute(row.gtin, row.quantity);
+                AggregationComputed changed = computed == null ? null : store(row, computed);
+                if (changed != null) {
+                    events.add(new Outbox.Event(Topics.AGGREGATION, row.woId, EventTypes.AGGREGATION_COMPUTED,
+                        changed));
+                }
+            }
+            return outbox.publishAll(events).replaceWithVoid();
+        });
+    }
+
+    /** Takes a computed breakdown; answers the event announcing it, or null when the levels did not change. */
+    private static AggregationComputed store(WorkOrderPackaging row, Computed computed) {
         PackagingBreakdown breakdown = computed.breakdown();
         row.rulesSource = computed.source();
         if (row.levels != null && Objects.equals(levels(row), breakdown.levels())) {
-            return Uni.createFrom().voidItem();
+            return null;
         }
         row.breakdownRevision += 1;
         row.levels = EventCodec.write(breakdown.levels());
         row.ssccCount = breakdown.ssccCount();
         row.bundleSerialCount = breakdown.bundleSerialCount();
         row.computedAt = Instant.now();
-        AggregationComputed event = new AggregationComputed(row.woId, row.quantity, row.breakdownRevision,
-            row.rulesSource, breakdown.levels(), breakdown.ssccCount(), breakdown.bundleSerialCount());
-        return outbox.publish(Topics.AGGREGATION, row.woId, EventTypes.AGGREGATION_COMPUTED, event).replaceWithVoid();
+        return new AggregationComputed(row.woId, row.quantity, row.breakdownRevision, row.rulesSource,
+            breakdown.levels(), breakdown.ssccCount(), breakdown.bundleSerialCount());
     }
 
     static List<Level> levels(WorkOrderPackaging row) {

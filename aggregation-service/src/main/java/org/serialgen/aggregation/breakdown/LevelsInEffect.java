@@ -1,8 +1,9 @@
 package org.serialgen.aggregation.breakdown;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import io.smallrye.mutiny.Uni;
 
@@ -16,6 +17,9 @@ public interface LevelsInEffect {
     record Levels(String source, List<PackagingBreakdown.Step> steps) {
     }
 
-    /** The levels of the recipe in effect for {@code gtin} on {@code day}; empty when none is (use the config). */
-    Uni<Optional<Levels>> forGtin(String gtin, LocalDate day);
+    /**
+     * The levels of the recipe in effect for each of these GTINs on {@code day}; a GTIN without one is absent (its
+     * work orders use the configuration).
+     */
+    Uni<Map<String, Levels>> forGtins(Collection<String> gtins, LocalDate day);
 }

@@ -1,5 +1,6 @@
 package org.serialgen.aggregation.breakdown;
 
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +13,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class WorkOrderPackagingRepository implements PanacheRepositoryBase<WorkOrderPackaging, String> {
 
-    Uni<WorkOrderPackaging> locked(String woId) {
-        return findById(woId, LockModeType.PESSIMISTIC_WRITE);
+    /** The stored breakdowns of these work orders, locked, in wo_id order (as every batch takes them). */
+    Uni<List<WorkOrderPackaging>> locked(Collection<String> woIds) {
+        return find("woId in ?1 order by woId", woIds).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     /** The work orders of these GTINs, locked, in wo_id order. */

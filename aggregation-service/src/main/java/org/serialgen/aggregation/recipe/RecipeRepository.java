@@ -1,10 +1,12 @@
 package org.serialgen.aggregation.recipe;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -106,26 +108,31 @@ public class RecipeRepository implements PanacheRepositoryBase<Recipe, Long>, Le
     }
 
     /**
-     * The recipe version in effect for a GTIN on a day: of each of its recipes, the newest version effective by then
-     * (none if that version deleted it); of several recipes, variant {@value #DEFAULT_VARIANT}, else the one that took
-     * effect last, then the first variant by name.
+     * The recipe versions in effect for these GTINs on a day: of each GTIN's recipes, the newest version effective by
+     * then (none if that version deleted it); of several recipes, variant {@value #DEFAULT_VARIANT}, else the one that
+     * took effect last, then the first variant by name. One query for a whole batch of work orders.
      */
     @Override
-    public Uni<Optional<Levels>> forGtin(String gtin, LocalDate day) {
+    public Uni<Map<String, Levels>> forGtins(Collection<String> gtins, LocalDate day) {
+        if (gtins.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         return NativeSql.of("""
-                SELECT r.id, v.version, CAST(v.levels AS text)
+                SELECT DISTINCT ON (r.gtin) r.gtin, r.id, v.version, CAST(v.levels AS text)
                 FROM recipe r
                 -- per recipe, its newest version in effect: a walk down the primary key, whatever the statistics say
                 CROSS JOIN LATERAL (
                     SELECT version, deleted, effective_from, levels FROM recipe_version
                     WHERE recipe_id = r.id AND effective_from <= :day
                     ORDER BY version DESC LIMIT 1) v
-                WHERE r.gtin = :gtin AND NOT v.deleted
-                ORDER BY r.variant = :default DESC, v.effective_from DESC, r.variant
-                LIMIT 1""")
-            .with("gtin", gtin).with("day", day).with("default", DEFAULT_VARIANT)
-            .list(row -> new Levels("recipe:" + row.getLong(0) + ":v" + row.getInt(1), steps(levels(row.getString(2)))))
-            .map(rows -> rows.stream().findFirst());
+                WHERE r.gtin = ANY (SELECT CAST(g AS bpchar)
+                                    FROM jsonb_array_elements_text(CAST(CAST(:gtins AS text) AS jsonb)) AS g)
+                  AND NOT v.deleted
+                ORDER BY r.gtin, r.variant = :default DESC, v.effective_from DESC, r.variant""")
+            .with("gtins", EventCodec.write(gtins)).with("day", day).with("default", DEFAULT_VARIANT)
+            .list(row -> Map.entry(row.getString(0), new Levels("recipe:" + row.getLong(1) + ":v" + row.getInt(2),
+                steps(levels(row.getString(3))))))
+            .map(rows -> rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
     static List<Step> steps(List<RecipeLevel> levels) {

@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.serialgen.events.ConfigActivated;
 import org.serialgen.events.ConfigDocument;
@@ -44,10 +46,25 @@ public class ConfigService {
 
     private final ConfigRepository versions;
     private final Outbox outbox;
+    private final Optional<String> seedCompanyPrefix;
 
-    ConfigService(ConfigRepository versions, Outbox outbox) {
+    ConfigService(ConfigRepository versions, Outbox outbox,
+                  @ConfigProperty(name = "serialgen.config.seed-company-prefix") Optional<String> seedCompanyPrefix) {
         this.versions = versions;
         this.outbox = outbox;
+        this.seedCompanyPrefix = seedCompanyPrefix.filter(prefix -> !prefix.isBlank());
+    }
+
+    /**
+     * The first version of a new site: the defaults, with the company prefix the deployment names (the local run
+     * names GS1's demonstration prefix, so that SSCCs can be issued at once).
+     */
+    ConfigDocument seed() {
+        ConfigDocument defaults = defaults();
+        return seedCompanyPrefix.map(prefix -> new ConfigDocument(defaults.serialSources(), defaults.ssccSources(),
+            defaults.builtinSerialGenerator(), defaults.manufacturingPercentage(), defaults.discrepancyTolerance(),
+            defaults.aggregationRules(), List.of(new ConfigDocument.CompanyPrefix(prefix.strip(), 0)),
+            defaults.serialFormat(), defaults.poolExhaustionWarningPercent())).orElse(defaults);
     }
 
     /** The documented defaults: the spec's percentages and aggregation, a 12-digit randomised numeric serial. */
@@ -69,7 +86,7 @@ public class ConfigService {
     void announceOnStart(@Observes StartupEvent startup) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> versions.active()
                 .flatMap(active -> active == null
-                    ? activate(new Save(defaults(), null, "seed", null, SYSTEM_USER)).replaceWithVoid()
+                    ? activate(new Save(seed(), null, "seed", null, SYSTEM_USER)).replaceWithVoid()
                     : announce(active)))
             .onFailure().invoke(e -> LOG.infof("configuration not announced by this replica (another one did?): %s",
                 e.getMessage()))

@@ -40,6 +40,13 @@ public final class PublicApi {
     static final Set<String> ENTER_WORK_ORDERS = Set.of(Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR,
         Roles.ERP_OPERATOR);
 
+    /** Asking the ERP: syncs, retries and dismissals of failed records. */
+    static final Set<String> SYNC_ERP = Set.of(Roles.ADMIN, Roles.MANAGER, Roles.ERP_OPERATOR);
+    /** Overriding an ERP work order (FR-003's manual override). */
+    static final Set<String> OVERRIDE_ERP = Set.of(Roles.ADMIN, Roles.ERP_OPERATOR);
+    /** The ERP integration's audit. */
+    static final Set<String> AUDIT_ERP = Set.of(Roles.ADMIN, Roles.MANAGER, Roles.ERP_OPERATOR);
+
     static final Duration BULK = Duration.ofMinutes(5);
     static final Duration AUDIT = Duration.ofMinutes(10);
 
@@ -95,8 +102,25 @@ public final class PublicApi {
         route(GET, "aggregation/recipes/export", AGGREGATION, READ, BULK,
             "Every current recipe, streamed: format csv (default) or json"),
 
-        route(GET, "erp/status/", ERP_SYNC, READ, "ERP synchronisation status"),
-        route(GET, "erp/failed-records/", ERP_SYNC, READ, "ERP records that failed validation"));
+        route(GET, "erp/status/", ERP_SYNC, READ,
+            "ERP synchronisation status: last sync, records synced and failed, schedule, pull, ERP health"),
+        route(POST, "erp/sync/", ERP_SYNC, SYNC_ERP,
+            "Sync with the ERP now: the work orders named, or everything changed since the last run"),
+        route(GET, "erp/syncs/", ERP_SYNC, READ, "ERP sync runs, newest first: trigger, status, page, page_size"),
+        route(GET, "erp/syncs/{id}/", ERP_SYNC, READ, "An ERP sync run with what it did with each record"),
+        route(GET, "erp/failed-records/", ERP_SYNC, READ, "ERP records that failed validation; status open, resolved, "
+            + "dismissed"),
+        route(GET, "erp/failed-records/{id}/", ERP_SYNC, READ, "An ERP record that failed validation"),
+        route(POST, "erp/failed-records/{id}/retry", ERP_SYNC, SYNC_ERP,
+            "Fetch a failed record again from the ERP and check it again"),
+        route(POST, "erp/failed-records/{id}/dismiss", ERP_SYNC, SYNC_ERP, "Dismiss a failed record, saying why"),
+        route(GET, "erp/workorders/", ERP_SYNC, READ, "ERP work orders; overridden=true: those with an override"),
+        route(GET, "erp/workorders/{woId}/", ERP_SYNC, READ,
+            "An ERP work order: what the ERP said, what the suite has, its override, confirmations"),
+        route(PUT, "erp/workorders/{woId}/override", ERP_SYNC, OVERRIDE_ERP,
+            "Override an ERP work order's quantity, serial quantity or name, with a reason"),
+        route(DELETE, "erp/workorders/{woId}/override", ERP_SYNC, OVERRIDE_ERP, "Lift an override, with a reason"),
+        route(GET, "erp/actions/", ERP_SYNC, AUDIT_ERP, "Who asked for syncs, set overrides, retried or dismissed"));
 
     private PublicApi() {
     }

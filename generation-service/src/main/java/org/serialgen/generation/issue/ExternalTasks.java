@@ -35,7 +35,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -100,7 +99,8 @@ public class ExternalTasks {
         if (!running.add(taskId)) {
             return;
         }
-        Infrastructure.getDefaultWorkerPool().execute(() -> VertxContextSupport.subscribe(
+        // a plain thread: the worker pool would carry the request's context (and its closed session) over
+        java.util.concurrent.ForkJoinPool.commonPool().execute(() -> VertxContextSupport.subscribe(
             () -> process(taskId).toMulti(),
             subscribe -> subscribe.with(task -> { }, failure -> {
                 running.remove(taskId);

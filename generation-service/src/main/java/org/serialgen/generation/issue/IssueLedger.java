@@ -119,6 +119,7 @@ class IssueLedger {
             open.workOrder().fail(task.kind, message, now);
             return HistoryEntry.of(task, HistoryAction.Status.FAILED, elapsedMs(started), errorDetails, now).persist()
                 .call(() -> events.failed(open.workOrder().woId, task))
+                .call(() -> events.workOrderChanged(open.workOrder(), now))
                 .replaceWith(task);
         });
     }
@@ -186,6 +187,7 @@ class IssueLedger {
         wo.receive(task.kind, task.generated, task.forceRegenerate, now);
         return HistoryEntry.of(task, HistoryAction.Status.COMPLETED, elapsedMs(started), errorDetails, now).persist()
             .call(() -> events.completed(wo.woId, task))
+            .call(() -> events.workOrderChanged(wo, now))
             .call(() -> events.warnIfNearlyExhausted(pool, config))
             .replaceWith(task);
     }

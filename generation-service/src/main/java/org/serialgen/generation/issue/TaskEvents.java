@@ -11,7 +11,9 @@ import org.serialgen.events.EventTypes;
 import org.serialgen.events.GenerationTaskEvent;
 import org.serialgen.events.PoolExhaustionWarning;
 import org.serialgen.events.Topics;
+import org.serialgen.events.WorkOrderGeneration;
 import org.serialgen.generation.pool.SerialPool;
+import org.serialgen.generation.workorder.WorkOrder;
 import org.serialgen.kit.outbox.Outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,6 +54,13 @@ class TaskEvents {
     Uni<Void> failed(String woId, GenerationTask task) {
         registry.counter("serialgen.tasks.failed", "kind", task.kind.code()).increment();
         return publish(woId, task, EventTypes.TASK_FAILED, TaskStatus.FAILED, 0, task.errorMessage);
+    }
+
+    /** The work order's generation state once a task of it ended: erp-sync-service confirms the ERP's to the ERP. */
+    Uni<Void> workOrderChanged(WorkOrder wo, Instant at) {
+        return outbox.publish(Topics.GENERATION, wo.woId, EventTypes.WORKORDER_GENERATION, new WorkOrderGeneration(
+            wo.woId, wo.origin.code(), wo.serials.status.code(), wo.sscc.status.code(), wo.serials.generated,
+            wo.sscc.generated, at)).replaceWithVoid();
     }
 
     /** Once per pool: it has issued the configured share of its capacity. */

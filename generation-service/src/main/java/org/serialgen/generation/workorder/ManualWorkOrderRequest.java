@@ -13,7 +13,9 @@ public record ManualWorkOrderRequest(
     @Schema(description = "Batch/lot, 1–20 characters of GS1 character set 82") @JsonProperty("lot") String lot,
     @Schema(description = "Expiry date, yyyy-MM-dd") @JsonProperty("expiry") String expiry,
     @Schema(description = "Saleable units (L1 items), 1 to 100 000 000", minimum = "1", maximum = "100000000")
-    @JsonProperty("quantity") Long quantity) {
+    @JsonProperty("quantity") Long quantity,
+    @Schema(description = "Serials to issue, fixed (0 to 100 000 000); without it, from the quantity and the "
+        + "configuration") @JsonProperty("serial_quantity") Long serialQuantity) {
 
     ErpWorkOrder asRecord() {
         return new ErpWorkOrder(woId, woName, gtin, lot, expiry, quantity);

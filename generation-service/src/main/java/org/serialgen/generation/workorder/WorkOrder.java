@@ -10,6 +10,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.DynamicUpdate;
@@ -28,7 +29,9 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 public class WorkOrder extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // 50 ids per trip to the sequence, so a batch of work orders is inserted 50 to a statement (V8)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "workorder_ids")
+    @SequenceGenerator(name = "workorder_ids", sequenceName = "workorder_serial_generation_id_seq", allocationSize = 50)
     public Integer id;
 
     @Column(name = "wo_id", nullable = false, unique = true)
@@ -65,6 +68,18 @@ public class WorkOrder extends PanacheEntityBase {
     @AttributeOverride(name = "status", column = @Column(name = "sscc_generation_status"))
     @AttributeOverride(name = "lastGenerationAt", column = @Column(name = "last_sscc_generation_at"))
     public Progress sscc = new Progress();
+
+    /** The serial demand was given (an override or the form's serial quantity), not computed from the configuration. */
+    @Column(name = "serials_fixed", nullable = false)
+    public boolean serialsFixed;
+
+    /** The ERP sent a work order of this wo_id while it is a manual one: what it sent, shown, never applied. */
+    @Column(name = "erp_conflict")
+    public String erpConflict;
+
+    /** When the ERP acknowledged the serialization confirmation of this work order. */
+    @Column(name = "erp_confirmed_at")
+    public Instant erpConfirmedAt;
 
     /** Serials of the bundles' own GTINs (trade-item packaging levels), from the aggregation breakdown. */
     @Column(name = "total_requested_bundle_serials", nullable = false)

@@ -5,16 +5,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.serialgen.events.AggregationComputed;
 import org.serialgen.events.ConfigActivated;
+import org.serialgen.events.ErpConfirmed;
 import org.serialgen.events.EventCodec;
+import org.serialgen.events.EventTypes;
 import org.serialgen.events.WorkOrderSynced;
 import org.serialgen.kit.inbox.IdempotentConsumer;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * Keeps work orders in step with their sources, each event applied at most once and only when newer than what the
- * work order reflects: the ERP's work orders (through erp-sync-service), the SSCC demand from aggregation-service and
- * the serial demand from each new configuration.
+ * work order reflects: the ERP's work orders (through erp-sync-service), the SSCC demand from aggregation-service,
+ * the serial demand from each new configuration, and the ERP's acknowledgements of confirmations.
  */
 @ApplicationScoped
 public class WorkOrderConsumer {
@@ -30,20 +33,27 @@ public class WorkOrderConsumer {
     }
 
     @Incoming("workorders-in")
-    public Uni<Void> onWorkOrder(String envelope) {
-        return consumer.consume(CONSUMER, envelope,
-            event -> workOrders.applyErp(EventCodec.payload(event, WorkOrderSynced.class)));
+    public Uni<Void> onWorkOrders(KafkaRecordBatch<String, String> batch) {
+        // manual work orders are this service's own: announced, never applied back
+        return consumer.consumeAll(CONSUMER, batch, event -> !WorkOrderSynced.isManual(event),
+            events -> workOrders.applyErp(EventCodec.payloads(events, WorkOrderSynced.class)));
     }
 
     @Incoming("aggregation-in")
-    public Uni<Void> onAggregation(String envelope) {
-        return consumer.consume(CONSUMER, envelope,
-            event -> workOrders.applyAggregation(EventCodec.payload(event, AggregationComputed.class)));
+    public Uni<Void> onAggregations(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeAll(CONSUMER, batch,
+            events -> workOrders.applyAggregation(EventCodec.payloads(events, AggregationComputed.class)));
+    }
+
+    @Incoming("erp-in")
+    public Uni<Void> onErp(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeEach(CONSUMER, batch, event -> EventTypes.ERP_CONFIRMED.equals(event.eventType()),
+            event -> workOrders.applyErpConfirmation(EventCodec.payload(event, ErpConfirmed.class)));
     }
 
     @Incoming("config-in")
-    public Uni<Void> onConfig(String envelope) {
-        return consumer.consume(CONSUMER, envelope,
+    public Uni<Void> onConfig(KafkaRecordBatch<String, String> batch) {
+        return consumer.consumeEach(CONSUMER, batch,
             event -> workOrders.applyConfig(EventCodec.payload(event, ConfigActivated.class)));
     }
 }

@@ -1,6 +1,7 @@
 package org.serialgen.generation.workorder;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,8 +41,14 @@ public class WorkOrderRepository implements PanacheRepositoryBase<WorkOrder, Int
         return find("serials.status", GenerationStatus.PENDING).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
-    Uni<AggregationDemand> demand(String woId) {
-        return AggregationDemand.findById(woId);
+    /** The work orders of these wo_ids, locked FOR UPDATE (in id order, as every batch takes them). */
+    Uni<List<WorkOrder>> lockedByWoIds(Collection<String> woIds) {
+        return find("woId in ?1 order by id", woIds).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** The SSCC demands stored for these wo_ids. */
+    Uni<List<AggregationDemand>> demands(Collection<String> woIds) {
+        return AggregationDemand.list("woId in ?1", woIds);
     }
 
     /** The work orders a {@link WorkOrderQuery} selects, one page of them; the id breaks ties in every ordering. */

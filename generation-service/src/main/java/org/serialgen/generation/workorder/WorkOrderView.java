@@ -30,7 +30,12 @@ public record WorkOrderView(
     @JsonProperty("last_sscc_generation_at") Instant lastSsccGenerationAt,
     @JsonProperty("last_serial_generation_at") Instant lastSerialGenerationAt,
     @JsonProperty("config_version") Long configVersion,
+    @Schema(description = "The serial demand was given (ERP override or the form), not computed from the configuration")
+    @JsonProperty("serials_fixed") boolean serialsFixed,
     @JsonProperty("error_message") String errorMessage,
+    @Schema(description = "The ERP sent a work order of this wo_id while it is a manual one: what it sent")
+    @JsonProperty("erp_conflict") String erpConflict,
+    @JsonProperty("erp_confirmed_at") Instant erpConfirmedAt,
     @JsonProperty("created_at") Instant createdAt,
     @JsonProperty("updated_at") Instant updatedAt,
     @Schema(description = "What the work order holds and held, by task (in the detail view only)")
@@ -45,6 +50,7 @@ public record WorkOrderView(
         return new WorkOrderView(wo.id, wo.woId, wo.woName, wo.origin, wo.gtin, wo.lot, wo.expiry, wo.quantity,
             wo.serials.requested, wo.sscc.requested, wo.totalRequestedBundleSerials, wo.serials.generated,
             wo.sscc.generated, wo.sscc.status, wo.serials.status, wo.sscc.lastGenerationAt,
-            wo.serials.lastGenerationAt, wo.configVersion, wo.errorMessage, wo.createdAt, wo.updatedAt, allocations);
+            wo.serials.lastGenerationAt, wo.configVersion, wo.serialsFixed, wo.errorMessage, wo.erpConflict,
+            wo.erpConfirmedAt, wo.createdAt, wo.updatedAt, allocations);
     }
 }

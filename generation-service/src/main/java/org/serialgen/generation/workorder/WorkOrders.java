@@ -1,6 +1,14 @@
 package org.serialgen.generation.workorder;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -8,6 +16,7 @@ import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 import org.serialgen.events.AggregationComputed;
 import org.serialgen.events.ConfigActivated;
+import org.serialgen.events.ErpConfirmed;
 import org.serialgen.events.EventTypes;
 import org.serialgen.events.Topics;
 import org.serialgen.events.WorkOrderRules;
@@ -68,46 +77,86 @@ public class WorkOrders {
         return repository.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The processing locks of {@code woId}, then its row FOR UPDATE; null when there is no such work order yet. */
-    private Uni<WorkOrder> lockedForChange(String woId) {
-        return replica.currentForUpdate().flatMap(ignored -> locks.exclusive("workorder:" + woId))
-            .flatMap(locked -> repository.byWoId(woId, LockModeType.PESSIMISTIC_WRITE));
+    /** What a change of work orders works with: the configuration, and each work order and demand held, locked. */
+    private record Locked(ConfigActivated config, Map<String, WorkOrder> workOrders,
+                          Map<String, AggregationDemand> demands) {
     }
 
     /**
-     * A work order from the ERP (through erp-sync-service), applied if newer than the one held. Manual work orders
-     * are announced by this service itself, and the ERP cannot take one over.
+     * The configuration (shared), the processing locks of these work orders, then their rows FOR UPDATE and their
+     * stored SSCC demands: one statement each, however many work orders a batch holds.
      */
-    public Uni<Void> applyErp(WorkOrderSynced synced) {
-        if (Origin.of(synced.source()) == Origin.MANUAL) {
+    private Uni<Locked> lockedForChange(Collection<String> woIds) {
+        List<String> keys = woIds.stream().map(woId -> "workorder:" + woId).toList();
+        return replica.currentForUpdate().flatMap(config -> locks.exclusive(keys)
+            .flatMap(locked -> repository.lockedByWoIds(woIds))
+            .flatMap(rows -> repository.demands(woIds).map(demands -> new Locked(config,
+                rows.stream().collect(Collectors.toMap(wo -> wo.woId, wo -> wo)),
+                demands.stream().collect(Collectors.toMap(d -> d.woId, d -> d))))));
+    }
+
+    /**
+     * Work orders from the ERP (through erp-sync-service), each applied if newer than the one held; of a work order
+     * twice in a batch, the newer revision. Manual work orders are announced by this service itself, and the ERP
+     * cannot take one over.
+     */
+    public Uni<Void> applyErp(List<WorkOrderSynced> batch) {
+        Map<String, WorkOrderSynced> newest = newest(batch.stream()
+            .filter(synced -> Origin.of(synced.source()) != Origin.MANUAL).toList(), WorkOrderSynced::woId,
+            WorkOrderSynced::revision);
+        if (newest.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return lockedForChange(synced.woId()).flatMap(stored -> {
-            if (stored != null && stored.origin != Origin.ERP) {
-                LOG.warnf("ERP work order %s ignored: a manual work order has that wo_id", synced.woId());
-                return Uni.createFrom().voidItem();
+        return lockedForChange(newest.keySet()).flatMap(locked -> {
+            List<WorkOrder> created = new ArrayList<>();
+            for (WorkOrderSynced synced : newest.values()) {
+                WorkOrder stored = locked.workOrders().get(synced.woId());
+                if (stored != null && stored.origin != Origin.ERP) {
+                    // never applied, never dropped silently: the manual work order shows what the ERP sent
+                    LOG.warnf("ERP work order %s not applied: a manual work order has that wo_id", synced.woId());
+                    stored.erpConflict = "The ERP sent work order " + synced.woId() + " (revision "
+                        + synced.revision() + ": " + synced.quantity() + " units of GTIN " + synced.gtin() + ", lot "
+                        + synced.lot() + ", expiry " + synced.expiry() + ") while this manual work order has its "
+                        + "wo_id; the manual work order keeps its values";
+                    stored.updatedAt = Instant.now();
+                } else if (stored == null || stored.revision < synced.revision()) {
+                    WorkOrder wo = stored != null ? stored : newWorkOrder(synced.woId(), Origin.ERP);
+                    take(wo, synced, locked);
+                    if (stored == null) {
+                        created.add(wo);
+                    }
+                }
             }
-            if (stored != null && stored.revision >= synced.revision()) {
-                return Uni.createFrom().voidItem();
-            }
-            return store(stored != null ? stored : newWorkOrder(synced.woId(), Origin.ERP), synced).replaceWithVoid();
+            return created.isEmpty() ? Uni.createFrom().voidItem() : repository.persist(created);
         });
     }
 
-    /** The SSCC and bundle-serial demand aggregation-service computed, kept if newer and applied to the work order. */
-    public Uni<Void> applyAggregation(AggregationComputed computed) {
-        return lockedForChange(computed.woId()).flatMap(wo -> repository.demand(computed.woId()).flatMap(stored -> {
-            if (stored != null && stored.revision >= computed.revision()) {
-                return Uni.createFrom().voidItem();
-            }
-            AggregationDemand demand = stored != null ? stored : new AggregationDemand();
-            demand.take(computed, Instant.now());
-            return demand.persist().invoke(() -> {
+    /**
+     * The SSCC and bundle-serial demands aggregation-service computed, each kept if newer and applied to its work
+     * order (which may arrive later: it then takes the demand when stored).
+     */
+    public Uni<Void> applyAggregation(List<AggregationComputed> batch) {
+        Map<String, AggregationComputed> newest = newest(batch, AggregationComputed::woId,
+            AggregationComputed::revision);
+        return lockedForChange(newest.keySet()).flatMap(locked -> {
+            List<AggregationDemand> created = new ArrayList<>();
+            for (AggregationComputed computed : newest.values()) {
+                AggregationDemand stored = locked.demands().get(computed.woId());
+                if (stored != null && stored.revision >= computed.revision()) {
+                    continue;
+                }
+                AggregationDemand demand = stored != null ? stored : new AggregationDemand();
+                demand.take(computed, Instant.now());
+                if (stored == null) {
+                    created.add(demand);
+                }
+                WorkOrder wo = locked.workOrders().get(computed.woId());
                 if (wo != null) {
                     applyDemand(wo, demand);
                 }
-            }).replaceWithVoid();
-        }));
+            }
+            return created.isEmpty() ? Uni.createFrom().voidItem() : AggregationDemand.persist(created);
+        });
     }
 
     /** A new configuration: the serial demand of every work order whose serial generation has not started. */
@@ -117,14 +166,24 @@ public class WorkOrders {
                 .invoke(wo -> applyDemand(wo, config)).collect().last().replaceWithVoid()));
     }
 
+    /** The ERP acknowledged the work order's serialization confirmation. */
+    public Uni<Void> applyErpConfirmation(ErpConfirmed confirmed) {
+        return repository.byWoId(confirmed.woId(), LockModeType.PESSIMISTIC_WRITE).invoke(wo -> {
+            if (wo != null && (wo.erpConfirmedAt == null || wo.erpConfirmedAt.isBefore(confirmed.confirmedAt()))) {
+                wo.erpConfirmedAt = confirmed.confirmedAt();
+            }
+        }).replaceWithVoid();
+    }
+
     /** A work order entered by hand, checked like the ERP's and announced like them. */
     public Uni<WorkOrder> createManual(ManualWorkOrderRequest request) {
         WorkOrderRules.Valid valid = valid(request);
-        return Panache.withTransaction(() -> lockedForChange(valid.woId()).flatMap(existing -> {
-            if (existing != null) {
+        return Panache.withTransaction(() -> lockedForChange(List.of(valid.woId())).flatMap(locked -> {
+            if (locked.workOrders().containsKey(valid.woId())) {
                 throw new ApiException.Conflict("WO_EXISTS", "Work order " + valid.woId() + " exists already");
             }
-            return saveManual(newWorkOrder(valid.woId(), Origin.MANUAL), valid, 1);
+            WorkOrder wo = newWorkOrder(valid.woId(), Origin.MANUAL);
+            return saveManual(wo, valid, request.serialQuantity(), 1, locked).call(saved -> repository.persist(wo));
         }));
     }
 
@@ -134,35 +193,38 @@ public class WorkOrders {
         return Panache.withTransaction(() -> find(key)
             // read again under the locks: the copy read before them is let go
             .call(found -> Panache.getSession().invoke(session -> session.detach(found)))
-            .flatMap(found -> lockedForChange(found.woId))
-            .flatMap(wo -> {
+            .flatMap(found -> lockedForChange(List.of(found.woId)))
+            .flatMap(locked -> {
+                WorkOrder wo = locked.workOrders().values().iterator().next();
                 if (!wo.woId.equals(valid.woId())) {
                     throw ApiException.Validation.of("wo_id", "The wo_id of a work order cannot change");
                 }
                 if (wo.origin != Origin.MANUAL) {
-                    throw new ApiException.Conflict("ERP_OWNED", "Work orders from the ERP change in the ERP");
+                    throw new ApiException.Conflict("ERP_OWNED", "Work orders from the ERP change in the ERP, or by "
+                        + "an override: PUT /serial-generation/erp/workorders/" + wo.woId + "/override");
                 }
                 if (!wo.untouched()) {
                     throw new ApiException.Conflict("GENERATION_STARTED", "Generation has started for this work "
                         + "order; it can no longer change");
                 }
-                return saveManual(wo, valid, wo.revision + 1);
+                return saveManual(wo, valid, request.serialQuantity(), wo.revision + 1, locked);
             }));
     }
 
-    private Uni<WorkOrder> saveManual(WorkOrder wo, WorkOrderRules.Valid valid, long revision) {
+    private Uni<WorkOrder> saveManual(WorkOrder wo, WorkOrderRules.Valid valid, Long serialQuantity, long revision,
+                                      Locked locked) {
         WorkOrderSynced event = new WorkOrderSynced(wo.woId, valid.woName(), valid.gtin(), valid.lot(), valid.expiry(),
-            valid.quantity(), revision, Instant.now(), WorkOrderSynced.MANUAL);
+            valid.quantity(), revision, Instant.now(), WorkOrderSynced.MANUAL, serialQuantity);
+        take(wo, event, locked);
         // announced like the ERP's, so aggregation-service computes its SSCC demand too
-        return store(wo, event).call(saved -> outbox.publish(Topics.WORKORDERS, wo.woId, EventTypes.WORKORDER_SYNCED,
-            event));
+        return outbox.publish(Topics.WORKORDERS, wo.woId, EventTypes.WORKORDER_SYNCED, event).replaceWith(wo);
     }
 
     /**
-     * Takes the work order's content, computes its serial demand (configuration) and SSCC demand (aggregation) and
-     * stores it: the one way a work order's content is written.
+     * Takes the work order's content and computes its serial demand (configuration) and SSCC demand (aggregation):
+     * the one way a work order's content is written. A new work order is persisted by the caller.
      */
-    private Uni<WorkOrder> store(WorkOrder wo, WorkOrderSynced content) {
+    private static void take(WorkOrder wo, WorkOrderSynced content, Locked locked) {
         wo.woName = content.woName();
         wo.gtin = content.gtin();
         wo.lot = content.lot();
@@ -170,16 +232,29 @@ public class WorkOrders {
         wo.quantity = content.quantity();
         wo.revision = content.revision();
         wo.updatedAt = Instant.now();
-        return replica.current()
-            .invoke(config -> applyDemand(wo, config))
-            .flatMap(config -> repository.demand(wo.woId))
-            .invoke(demand -> applyDemand(wo, demand))
-            .flatMap(demand -> repository.persist(wo));
+        if (wo.serials.pending()) {
+            wo.serialsFixed = content.serialQuantity() != null;
+            if (wo.serialsFixed) {
+                wo.serials.requested = content.serialQuantity();
+            }
+        }
+        applyDemand(wo, locked.config());
+        applyDemand(wo, locked.demands().get(wo.woId));
+    }
+
+    /** Of events about the same key in one batch, the one with the highest revision; keys in first-seen order. */
+    private static <E> Map<String, E> newest(List<E> events, Function<E, String> key, ToLongFunction<E> revision) {
+        Map<String, E> newest = new LinkedHashMap<>();
+        for (E event : events) {
+            newest.merge(key.apply(event), event,
+                (held, next) -> revision.applyAsLong(next) > revision.applyAsLong(held) ? next : held);
+        }
+        return newest;
     }
 
     /** The serial demand of the configuration, while serial generation has not started. */
     static void applyDemand(WorkOrder wo, ConfigActivated config) {
-        if (config == null || !wo.serials.pending()) {
+        if (config == null || !wo.serials.pending() || wo.serialsFixed) {
             return;
         }
         wo.serials.requested = SerialDemand.serialsFor(wo.quantity, config.config().manufacturingPercentage(),
@@ -218,6 +293,10 @@ public class WorkOrders {
     private static WorkOrderRules.Valid valid(ManualWorkOrderRequest request) {
         if (request == null) {
             throw ApiException.Validation.of("body", "A work order is required");
+        }
+        if (request.serialQuantity() != null && (request.serialQuantity() < 0
+            || request.serialQuantity() > WorkOrderRules.MAX_QUANTITY)) {
+            throw ApiException.Validation.of("serial_quantity", "Must be between 0 and " + WorkOrderRules.MAX_QUANTITY);
         }
         WorkOrderRules.Outcome outcome = WorkOrderRules.check(request.asRecord());
         if (outcome.valid() == null) {

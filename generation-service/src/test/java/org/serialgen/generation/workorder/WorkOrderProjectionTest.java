@@ -110,6 +110,33 @@ class WorkOrderProjectionTest {
     }
 
     @Test
+    @Order(2)
+    void aBurstInOneBatchKeepsTheNewestRevisionOfEachWorkOrder() {
+        List<String> woIds = java.util.stream.IntStream.range(0, 40)
+            .mapToObj(i -> "WO-BURST-" + UUID.randomUUID().toString().substring(0, 8)).toList();
+        List<String> workOrders = new java.util.ArrayList<>();
+        List<String> aggregations = new java.util.ArrayList<>();
+        for (String woId : woIds) {
+            // in each batch: revision 2, its older revision 1 after it, revision 3, and revision 2 again
+            for (long revision : new long[] {2, 1, 3, 2}) {
+                workOrders.add(EventCodec.write(EventCodec.envelope(EventTypes.WORKORDER_SYNCED,
+                    workOrder(woId, 1_000 * revision, revision))));
+                aggregations.add(EventCodec.write(EventCodec.envelope(EventTypes.AGGREGATION_COMPUTED,
+                    aggregation(woId, revision, 10 * revision))));
+            }
+        }
+        TestKafka.publishAll(Topics.AGGREGATION, "burst", aggregations);
+        TestKafka.publishAll(Topics.WORKORDERS, "burst", workOrders);
+        for (String woId : woIds) {
+            eventually(() -> workOrderView(woId).statusCode(200)
+                .body("quantity", equalTo(3_000))
+                .body("total_requested_sscc", equalTo(30)));
+        }
+        given().header("Authorization", SUPERVISOR).get("/serial-generation/workorders/?search=" + woIds.get(0))
+            .then().statusCode(200).body("count", equalTo(1));
+    }
+
+    @Test
     @Order(3)
     void recomputesPendingWorkOrdersWhenTheConfigurationChanges() {
         String woId = newWoId();

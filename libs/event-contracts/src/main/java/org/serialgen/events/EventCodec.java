@@ -1,6 +1,7 @@
 package org.serialgen.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -59,6 +60,11 @@ public final class EventCodec {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedEventException("payload is not a " + type.getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /** The payloads of a batch of events, in order. @throws MalformedEventException when one does not fit */
+    public static <T> List<T> payloads(List<EventEnvelope> envelopes, Class<T> type) {
+        return envelopes.stream().map(envelope -> payload(envelope, type)).toList();
     }
 
     /** @throws MalformedEventException when the text does not fit {@code type} */

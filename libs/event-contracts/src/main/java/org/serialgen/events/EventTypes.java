@@ -12,6 +12,10 @@ public final class EventTypes {
     public static final String TASK_COMPLETED = "generation.task.completed";
     public static final String TASK_FAILED = "generation.task.failed";
     public static final String POOL_EXHAUSTION_WARNING = "generation.pool.exhaustion_warning";
+    /** A work order's generation state after a task ended ({@link WorkOrderGeneration}). */
+    public static final String WORKORDER_GENERATION = "generation.workorder.updated";
+    /** The ERP acknowledged a serialization confirmation ({@link ErpConfirmed}). */
+    public static final String ERP_CONFIRMED = "erp.confirmation.acknowledged";
 
     /** Raised when a payload changes incompatibly; consumers reject versions they do not know. */
     public static final int SCHEMA_VERSION = 1;

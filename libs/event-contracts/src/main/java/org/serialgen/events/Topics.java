@@ -11,12 +11,14 @@ public final class Topics {
     public static final String AGGREGATION = "serialgen.aggregation.v1";
     /** Each newly active configuration version from config-service ({@link ConfigActivated}). */
     public static final String CONFIG = "serialgen.config.v1";
-    /** Generation task progress from generation-service. */
+    /** Generation task progress and work orders' generation state, from generation-service. */
     public static final String GENERATION = "serialgen.generation.v1";
+    /** What the ERP acknowledged, from erp-sync-service ({@link ErpConfirmed}). */
+    public static final String ERP = "serialgen.erp.v1";
 
     /** Every topic, for creating them up front (dev broker, deployment). */
     public static final java.util.List<String> ALL = java.util.List.of(ERP_WORKORDERS, WORKORDERS, AGGREGATION, CONFIG,
-        GENERATION);
+        GENERATION, ERP);
 
     private Topics() {
     }

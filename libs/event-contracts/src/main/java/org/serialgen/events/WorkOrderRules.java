@@ -18,7 +18,10 @@ import org.serialgen.gs1.Gtin;
 public final class WorkOrderRules {
 
     public static final long MAX_QUANTITY = 100_000_000L;
+    /** How far ahead an expiry may lie: beyond, it is a typing error, not a product's shelf life. */
+    public static final int MAX_SHELF_LIFE_YEARS = 50;
     private static final Pattern WO_ID = Pattern.compile("[A-Za-z0-9._/-]{1,50}");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     /** A work order that passed every rule, in canonical form. */
     public record Valid(String woId, String woName, String gtin, String lot, LocalDate expiry, long quantity) {
@@ -31,7 +34,13 @@ public final class WorkOrderRules {
     private WorkOrderRules() {
     }
 
+    /** The rules as of today (UTC): an expiry in the past is refused. */
     public static Outcome check(ErpWorkOrder record) {
+        return check(record, LocalDate.now(java.time.ZoneOffset.UTC));
+    }
+
+    /** The rules with an expiry allowed from {@code earliestExpiry} on (today, or earlier by a grace period). */
+    public static Outcome check(ErpWorkOrder record, LocalDate earliestExpiry) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         String woId = trim(record.woId());
         String woName = trim(record.woName());
@@ -60,9 +69,16 @@ public final class WorkOrderRules {
             add(problems, "expiry", "This field is required");
         } else {
             try {
-                expiryDate = LocalDate.parse(expiry);
+                expiryDate = DATE.matcher(expiry).matches() ? LocalDate.parse(expiry) : null;
             } catch (DateTimeParseException e) {
+                expiryDate = null;
+            }
+            if (expiryDate == null) {
                 add(problems, "expiry", "Must be a date as yyyy-MM-dd");
+            } else if (expiryDate.isBefore(earliestExpiry)) {
+                add(problems, "expiry", "Must not be in the past (earliest " + earliestExpiry + ")");
+            } else if (expiryDate.isAfter(earliestExpiry.plusYears(MAX_SHELF_LIFE_YEARS + 1))) {
+                add(problems, "expiry", "Must be within " + MAX_SHELF_LIFE_YEARS + " years");
             }
         }
         if (record.quantity() == null) {

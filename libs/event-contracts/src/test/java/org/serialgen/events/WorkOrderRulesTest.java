@@ -24,4 +24,20 @@ class WorkOrderRulesTest {
         assertEquals(new WorkOrderRules.Valid("WO-7", "Batch 7", "00000096385074", "A1", LocalDate.of(2029, 1, 31), 10),
             outcome.valid());
     }
+
+    @Test
+    void refusesAnExpiryInThePastOrBeyondAnyShelfLife() {
+        LocalDate today = LocalDate.of(2026, 12, 1);
+        assertEquals(java.util.List.of("Must not be in the past (earliest 2026-12-01)"), WorkOrderRules.check(
+            new ErpWorkOrder("WO-1", "B", "96385074", "A1", "2026-11-30", 1L), today).problems().get("expiry"));
+        assertEquals(LocalDate.of(2026, 12, 1), WorkOrderRules.check(
+            new ErpWorkOrder("WO-1", "B", "96385074", "A1", "2026-12-01", 1L), today).valid().expiry());
+        assertEquals(Set.of("expiry"), WorkOrderRules.check(
+            new ErpWorkOrder("WO-1", "B", "96385074", "A1", "+99999-01-01", 1L), today).problems().keySet());
+        assertEquals(Set.of("expiry"), WorkOrderRules.check(
+            new ErpWorkOrder("WO-1", "B", "96385074", "A1", "2099-01-01", 1L), today).problems().keySet());
+        // a grace period lets a just-expired batch through, as a site may allow for rework
+        assertEquals(LocalDate.of(2026, 11, 30), WorkOrderRules.check(
+            new ErpWorkOrder("WO-1", "B", "96385074", "A1", "2026-11-30", 1L), today.minusDays(7)).valid().expiry());
+    }
 }

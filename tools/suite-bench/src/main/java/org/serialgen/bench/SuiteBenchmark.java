@@ -1,16 +1,11 @@
 package org.serialgen.bench;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -26,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.serialgen.bench.SuiteClient.env;
 
 import org.postgresql.PGConnection;
 import org.serialgen.gs1.CheckDigit;
@@ -43,13 +40,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class SuiteBenchmark {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = SuiteClient.JSON;
     static final String COMPANY_PREFIX = "9506000";
 
-    final String gateway = env("GATEWAY_URL", "http://127.0.0.1:8080") + "/api/v1";
+    final SuiteClient client = new SuiteClient();
+    final String gateway = client.gateway;
     final String generation = env("GENERATION_URL", "http://127.0.0.1:8082");
     final String aggregation = env("AGGREGATION_URL", "http://127.0.0.1:8084");
-    final Path home = Path.of(env("SERIALGEN_HOME", "deploy/.local"));
     final int serialsPerRequest = Integer.parseInt(env("BENCH_SERIALS", "1000000"));
     final int latencyRequests = Integer.parseInt(env("BENCH_LATENCY_REQUESTS", "100"));
     final int warmUp = Integer.parseInt(env("BENCH_WARMUP_REQUESTS", "50"));
@@ -58,20 +55,17 @@ public final class SuiteBenchmark {
     final int workOrders = Integer.parseInt(env("BENCH_WORK_ORDERS", "100"));
     final int gtins = Integer.parseInt(env("BENCH_GTINS", "10"));
     final int recipeCount = Integer.parseInt(env("BENCH_RECIPES", "100000"));
-    final List<String> parts = List.of(env("BENCH_PARTS", "serials,recipes").split(","));
+    final List<String> parts = List.of(env("BENCH_PARTS", "serials,recipes,erp").split(","));
     final String run = Long.toString(System.currentTimeMillis() % 100_000_000, 36).toUpperCase(Locale.ROOT);
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10)).build();
     final List<String> summary = new ArrayList<>();
     final AtomicInteger gtinSequence = new AtomicInteger((int) (Math.random() * 50_000));
-    String token;
 
     public static void main(String[] args) throws Exception {
         new SuiteBenchmark().run();
     }
 
     void run() throws Exception {
-        token = login("manager");
+        client.as("manager");
         if (parts.contains("serials")) {
             configure();
             String[] woOfMillion = latency();
@@ -81,6 +75,13 @@ public final class SuiteBenchmark {
         }
         if (parts.contains("recipes")) {
             recipes();
+        }
+        if (parts.contains("erp")) {
+            System.out.printf("%n-- ERP sync: from POST erp/sync/ until generation-service lists every work order "
+                + "with its SSCC demand --%n");
+            for (String line : new ErpSyncBenchmark(new SuiteClient().as("erp")).run()) {
+                line(line);
+            }
         }
         System.out.println();
         System.out.println("=== summary (" + Runtime.getRuntime().availableProcessors() + " cores, JDK "
@@ -131,7 +132,7 @@ public final class SuiteBenchmark {
     void awaitDemands(List<String> orders) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         for (String wo : orders) {
-            while (get(gateway + "/serial-generation/workorders/" + wo + "/").path("total_requested_sscc").asLong() == 0) {
+            while (client.get(gateway + "/serial-generation/workorders/" + wo + "/").path("total_requested_sscc").asLong() == 0) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("work order " + wo + " has no SSCC demand after 120 s");
                 }
@@ -142,7 +143,7 @@ public final class SuiteBenchmark {
 
     double generate(String base, String wo, int quantity) throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/workorders/" + wo
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/workorders/" + wo
                 + "/generate-serials/")).POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":" + quantity + "}"))
             .header("Content-Type", "application/json"));
         double ms = (System.nanoTime() - start) / 1e6;
@@ -189,7 +190,7 @@ public final class SuiteBenchmark {
     /** Serials per second of one download, counted line by line as the body arrives. */
     double stream(String base, String wo, String format) throws Exception {
         long start = System.nanoTime();
-        HttpResponse<InputStream> response = http.send(authorized(HttpRequest.newBuilder(URI.create(base
+        HttpResponse<InputStream> response = client.http().send(client.authorized(HttpRequest.newBuilder(URI.create(base
             + "/workorders/" + wo + "/serials.csv?format=" + format))).GET().build(),
             HttpResponse.BodyHandlers.ofInputStream());
         long lines = 0;
@@ -257,13 +258,13 @@ public final class SuiteBenchmark {
 
         long held = 0;
         for (String wo : wos) {
-            held += get(gateway + "/serial-generation/workorders/" + wo + "/").get("generated_serials").asLong();
+            held += client.get(gateway + "/serial-generation/workorders/" + wo + "/").get("generated_serials").asLong();
         }
         line(String.format("work orders hold %,d serials (expected %,d)", held,
             (long) concurrentRequests * perRequest));
 
         long auditStart = System.nanoTime();
-        HttpResponse<String> audit = send(HttpRequest.newBuilder(URI.create(gateway
+        HttpResponse<String> audit = client.send(HttpRequest.newBuilder(URI.create(gateway
             + "/serial-generation/audit/uniqueness?derive=true")).POST(HttpRequest.BodyPublishers.noBody())
             .timeout(Duration.ofMinutes(10)));
         if (audit.statusCode() != 200) {
@@ -282,7 +283,7 @@ public final class SuiteBenchmark {
     void baseline(String wo) throws Exception {
         System.out.printf("%n-- baseline: the same %,d serials stored one row each under a unique key --%n",
             serialsPerRequest);
-        HttpResponse<String> csv = send(HttpRequest.newBuilder(URI.create(generation + "/serial-generation/workorders/"
+        HttpResponse<String> csv = client.send(HttpRequest.newBuilder(URI.create(generation + "/serial-generation/workorders/"
             + wo + "/serials.csv")).GET());
         StringBuilder rows = new StringBuilder(serialsPerRequest * 28);
         List<String> serials = new ArrayList<>(serialsPerRequest);
@@ -357,7 +358,7 @@ public final class SuiteBenchmark {
         for (String base : List.of(gateway, aggregation)) {
             String stamp = base == gateway ? "1" : "2";
             long start = System.nanoTime();
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base
                     + "/serial-generation/aggregation/recipes/import?mode=all_or_nothing"))
                 .header("Content-Type", "text/csv").timeout(Duration.ofMinutes(10))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> recipeCsv(stamp + prefix, recipeCount))));
@@ -383,7 +384,7 @@ public final class SuiteBenchmark {
         double[] millis = new double[count];
         for (int i = -100; i < count; i++) {
             long start = System.nanoTime();
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base
                 + "/serial-generation/aggregation/calculate")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
             if (response.statusCode() != 200) {
@@ -416,12 +417,12 @@ public final class SuiteBenchmark {
     // ---- plumbing ----
 
     void configure() throws Exception {
-        JsonNode config = get(gateway + "/serial-generation/config/");
+        JsonNode config = client.get(gateway + "/serial-generation/config/");
         // every figure below assumes work orders ask for their quantity and 5 %: whatever an earlier run left set
         String patch = "{\"manufacturing_percentage\":100,\"discrepancy_tolerance\":5,"
             + "\"serial_sources\":[],\"builtin_serial_generator\":true,\"serial_format\":{\"length\":12,"
             + "\"alphabet\":\"numeric\",\"mode\":\"randomised\",\"expected_volume_per_gtin\":100000000}}";
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gateway + "/serial-generation/config/"))
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(gateway + "/serial-generation/config/"))
             .method("PATCH", HttpRequest.BodyPublishers.ofString(patch))
             .header("Content-Type", "application/merge-patch+json")
             .header("If-Match", "\"v" + config.get("version").asLong() + "\""));
@@ -432,7 +433,7 @@ public final class SuiteBenchmark {
         // the new version reaches generation-service through Kafka; a work order created after it records it
         for (int i = 0; i < 120; i++) {
             String wo = workOrder(newGtin(), 1);
-            if (get(generation + "/serial-generation/workorders/" + wo + "/").path("config_version").asLong()
+            if (client.get(generation + "/serial-generation/workorders/" + wo + "/").path("config_version").asLong()
                 == version) {
                 System.out.println("configuration v" + version + " active: numeric-12 randomised serials");
                 return;
@@ -446,7 +447,7 @@ public final class SuiteBenchmark {
         String wo = "BENCH-" + run + "-" + gtinSequence.incrementAndGet();
         String body = JSON.writeValueAsString(Map.of("wo_id", wo, "wo_name", "Benchmark " + wo, "gtin", gtin,
             "lot", "B" + run, "expiry", "2030-12-31", "quantity", quantity));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gateway
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(gateway
             + "/serial-generation/workorders/")).POST(HttpRequest.BodyPublishers.ofString(body))
             .header("Content-Type", "application/json"));
         if (response.statusCode() != 201) {
@@ -461,40 +462,8 @@ public final class SuiteBenchmark {
         return body + CheckDigit.compute(body);
     }
 
-    String login(String user) throws Exception {
-        String password = Files.readAllLines(home.resolve("demo-credentials.txt")).stream()
-            .map(l -> l.trim().split("\\s+")).filter(f -> f.length >= 2 && f[0].equals(user)).map(f -> f[1])
-            .findFirst().orElseThrow(() -> new IllegalStateException("no demo password for " + user));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/auth/token"))
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", user,
-                "password", password))))
-            .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body()).get("access_token").asText();
-    }
-
-    JsonNode get(String url) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).GET());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
-        }
-        return JSON.readTree(response.body());
-    }
-
-    HttpRequest.Builder authorized(HttpRequest.Builder request) {
-        return request.header("Authorization", "Bearer " + token);
-    }
-
-    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(authorized(request).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
     void line(String text) {
         System.out.println(text);
         summary.add(text);
-    }
-
-    static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

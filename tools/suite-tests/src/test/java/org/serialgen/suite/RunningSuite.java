@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.serialgen.fakeerp.DemoWorkOrders;
+import org.serialgen.fakeerp.FakeErp;
 import org.serialgen.testkit.JwtKeys;
 import org.serialgen.testkit.ServiceProcess;
 import org.serialgen.testkit.TestKafka;
@@ -34,6 +36,10 @@ public class RunningSuite implements BeforeAllCallback {
     static final Map<String, ServiceProcess> RUNNING = new ConcurrentHashMap<>();
     /** What the services were started with, less the schema clean-up: a restart keeps the data. */
     static final Map<String, String> RESTART_ENV = new ConcurrentHashMap<>();
+
+    /** The ERP the suite pulls from (a third party, faked), with the demo work orders. */
+    static final String ERP_TOKEN = "suite-erp-token";
+    static FakeErp erp;
 
     private static boolean started;
 
@@ -59,6 +65,12 @@ public class RunningSuite implements BeforeAllCallback {
         byte[] masterKey = new byte[32];
         new SecureRandom().nextBytes(masterKey);
         env.put("SERIALGEN_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey));
+        erp = FakeErp.start(0, ERP_TOKEN);
+        DemoWorkOrders.seed(erp, java.time.LocalDate.now());
+        env.put("ERP_API_BASE_URL", erp.baseUrl());
+        env.put("ERP_API_TOKEN", ERP_TOKEN);
+        // syncs are asked for by the tests; the schedule runs on the replicas ErpReplicasIT starts
+        env.put("ERP_SYNC_INTERVAL", "0");
         RESTART_ENV.putAll(env);
         env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
         env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");

@@ -31,7 +31,9 @@ class SchemaIT {
         "generation", List.of("workorder_serial_generation", "aggregation_demand", "serial_pool", "serial_allocation",
             "generation_task", "serial_generation_history", "external_serial", "replicated_config", "outbox_event",
             "consumed_event"),
-        "erp_sync", List.of("erp_workorder", "erp_failed_record", "outbox_event", "consumed_event"),
+        "erp_sync", List.of("erp_workorder", "erp_failed_record", "erp_override", "erp_sync_run",
+            "erp_sync_run_record", "erp_sync_state", "erp_confirmation", "erp_action", "manual_workorder",
+            "outbox_event", "consumed_event"),
         "aggregation", List.of("workorder_packaging", "recipe", "recipe_version", "replicated_config", "outbox_event",
             "consumed_event"));
 

@@ -1,8 +1,13 @@
 package org.serialgen.kit.inbox;
 
+import java.util.Collection;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import org.serialgen.events.EventCodec;
+import org.serialgen.kit.persistence.NativeSql;
+
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -17,20 +22,26 @@ public class ProcessingLocks {
 
     /** Waits for, then holds, the only lock on {@code key}. */
     public Uni<Void> exclusive(String key) {
-        return lock("pg_advisory_xact_lock", key);
+        return exclusive(List.of(key));
+    }
+
+    /**
+     * The only lock on each key, for a batch: taken in one statement and in the order of their hashes, so two
+     * batches sharing keys wait for each other instead of deadlocking.
+     */
+    public Uni<Void> exclusive(Collection<String> keys) {
+        return keys.isEmpty() ? Uni.createFrom().voidItem() : NativeSql.of("""
+                SELECT count(*) FROM (
+                    SELECT pg_advisory_xact_lock(h) FROM (
+                        SELECT DISTINCT hashtext(k) AS h
+                        FROM jsonb_array_elements_text(CAST(CAST(:keys AS text) AS jsonb)) AS k
+                        ORDER BY h) AS ordered) AS locked""")
+            .with("keys", EventCodec.write(keys)).column(Long.class).replaceWithVoid();
     }
 
     /** Waits for, then holds, a lock on {@code key} that other shared holders may hold too, but no exclusive one. */
     public Uni<Void> shared(String key) {
-        return lock("pg_advisory_xact_lock_shared", key);
-    }
-
-    private static Uni<Void> lock(String function, String key) {
-        return Panache.getSession()
-            .flatMap(session -> session.createNativeQuery("SELECT 1 FROM (SELECT " + function
-                    + "(hashtext(:key))) AS locked", Integer.class)
-                .setParameter("key", key)
-                .getSingleResult())
-            .replaceWithVoid();
+        return NativeSql.of("SELECT count(*) FROM (SELECT pg_advisory_xact_lock_shared(hashtext(:key))) AS locked")
+            .with("key", key).column(Long.class).replaceWithVoid();
     }
 }

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
+import org.serialgen.kit.persistence.NativeSql;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -38,37 +39,44 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
-    /** Starts a few seconds after boot: the emitter's channel is wired only once messaging has started. */
+    /** A stored event to send. */
+    record Pending(long id, String topic, String key, String envelope) {
+    }
+
+    /**
+     * Starts a few seconds after boot (the emitter's channel is wired only once messaging has started). A full batch
+     * is followed by the next at once, so a burst drains at the broker's pace, not the poll interval's.
+     */
     @Scheduled(every = "${serialgen.outbox.poll-interval}", delayed = "${serialgen.outbox.start-delay}",
         concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(
-                        "SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT " + BATCH
-                            + " FOR UPDATE SKIP LOCKED", OutboxEvent.class)
-                    .getResultList())
-                .flatMap(this::send))
+        return Panache.withTransaction(() -> NativeSql.of("SELECT id, topic, message_key, envelope FROM outbox_event"
+                    + " WHERE published_at IS NULL ORDER BY id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED")
+                .list(row -> new Pending(row.getLong(0), row.getString(1), row.getString(2), row.getString(3)))
+                .call(this::send))
+            .flatMap(batch -> batch.size() == BATCH ? relay() : Uni.createFrom().voidItem())
             .onFailure().invoke(e -> LOG.warnf("outbox relay failed, will retry: %s", e.getMessage()))
             .onFailure().recoverWithNull()
             .replaceWithVoid();
     }
 
-    private Uni<Void> send(List<OutboxEvent> batch) {
+    /** Sends the batch, then marks it sent in one statement (in the transaction that claimed it). */
+    private Uni<Void> send(List<Pending> batch) {
         if (batch.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<Uni<Void>> sends = batch.stream().map(this::send).toList();
-        return Uni.join().all(sends).andFailFast().invoke(() -> {
-            Instant now = Instant.now();
-            batch.forEach(row -> row.publishedAt = now);
-            registry.counter("serialgen.outbox.published").increment(batch.size());
-        }).replaceWithVoid();
+        return Uni.join().all(sends).andFailFast()
+            .flatMap(sent -> NativeSql.of("UPDATE outbox_event SET published_at = now() WHERE id IN (:ids)")
+                .with("ids", batch.stream().map(Pending::id).toList()).update())
+            .invoke(marked -> registry.counter("serialgen.outbox.published").increment(batch.size()))
+            .replaceWithVoid();
     }
 
-    private Uni<Void> send(OutboxEvent row) {
+    private Uni<Void> send(Pending row) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-            .withTopic(row.topic).withKey(row.messageKey).build();
-        return emitter.sendMessage(Message.of(row.envelope).addMetadata(metadata));
+            .withTopic(row.topic()).withKey(row.key()).build();
+        return emitter.sendMessage(Message.of(row.envelope()).addMetadata(metadata));
     }
 
     /** Sent rows are kept a week for inspection, then removed so the table stays small. */

@@ -1,6 +1,7 @@
-package org.serialgen.erpsync.workorder;
+package org.serialgen.erpsync.intake;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,7 +14,10 @@ import org.hibernate.annotations.ColumnTransformer;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
-/** An ERP record that failed validation (table {@code erp_failed_record}); {@code reasons} is JSON: field → problems. */
+/**
+ * An ERP record that failed the rules (table {@code erp_failed_record}), kept as it arrived with the reasons by field
+ * (JSON), from a push (topic, partition, offset) or a pull (its run); open until retried or dismissed.
+ */
 @Entity
 @Table(name = "erp_failed_record")
 public class FailedRecord extends PanacheEntityBase {
@@ -22,14 +26,17 @@ public class FailedRecord extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "source_topic", nullable = false)
+    @Column(name = "source_topic")
     public String sourceTopic;
 
-    @Column(name = "source_partition", nullable = false)
-    public int sourcePartition;
+    @Column(name = "source_partition")
+    public Integer sourcePartition;
 
-    @Column(name = "source_offset", nullable = false)
-    public long sourceOffset;
+    @Column(name = "source_offset")
+    public Long sourceOffset;
+
+    @Column(name = "run_id")
+    public UUID runId;
 
     @Column(name = "wo_id")
     public String woId;
@@ -43,4 +50,16 @@ public class FailedRecord extends PanacheEntityBase {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    @Column(nullable = false)
+    public FailedRecordStatus status = FailedRecordStatus.OPEN;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+
+    /** Why it was dismissed, or how a retry resolved it. */
+    public String resolution;
 }

@@ -1,0 +1,36 @@
+package org.serialgen.erpsync.intake;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.serialgen.events.EventCodec;
+import org.serialgen.events.WorkOrderSynced;
+import org.serialgen.kit.inbox.IdempotentConsumer;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+
+/**
+ * The wo_ids of the work orders entered by hand in the suite ({@code serialgen.workorders.v1}, source manual): an ERP
+ * record of one of them is a conflict, shown on its run and on the work order.
+ */
+@ApplicationScoped
+public class ManualWorkOrderConsumer {
+
+    static final String CONSUMER = "erp-sync-service";
+
+    private final IdempotentConsumer consumer;
+    private final ErpWorkOrderRepository workOrders;
+
+    ManualWorkOrderConsumer(IdempotentConsumer consumer, ErpWorkOrderRepository workOrders) {
+        this.consumer = consumer;
+        this.workOrders = workOrders;
+    }
+
+    @Incoming("workorders-in")
+    public Uni<Void> onWorkOrders(KafkaRecordBatch<String, String> batch) {
+        // the ERP's own work orders come back on this topic too: only manual ones matter here
+        return consumer.consumeEach(CONSUMER, batch, WorkOrderSynced::isManual,
+            event -> workOrders.noteManual(EventCodec.payload(event, WorkOrderSynced.class).woId()).replaceWithVoid());
+    }
+}
