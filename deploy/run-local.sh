@@ -128,6 +128,7 @@ done
 cat <<TXT
 
 Serial Generation Suite is up after $(( $(date +%s) - started )) s.
+  web UI: open in a browser         http://127.0.0.1:${PORTS[gateway]}/  (sign in with a login below)
   gateway (public API, /api/v1/…)  http://127.0.0.1:${PORTS[gateway]}
   config-service                    http://127.0.0.1:${PORTS[config-service]}
   generation-service                http://127.0.0.1:${PORTS[generation-service]}

@@ -30,7 +30,7 @@ import io.smallrye.jwt.build.Jwt;
  * Issues tokens for the embedded default, checking users against the users file (salted PBKDF2 hashes). Where an
  * external identity provider issues the tokens, {@code serialgen.auth.local-users.enabled=false} turns this off.
  */
-@Path("/api/v1/auth/token")
+@Path("/v1/auth/token")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TokenResource {

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.smallrye.mutiny.Multi;
 
 /** The real-time view: generation events as Server-Sent Events, for every role. */
-@Path("/api/v1/serial-generation/")
+@Path("/v1/serial-generation/")
 @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.ERP_OPERATOR, Roles.VIEWER})
 public class LiveResource {
 

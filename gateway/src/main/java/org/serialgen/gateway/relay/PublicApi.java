@@ -67,6 +67,8 @@ public final class PublicApi {
         route(GET, "workorders/", GENERATION, READ,
             "Work orders with their generation status: status, source, search, ordering, page, page_size"),
         route(POST, "workorders/", GENERATION, ENTER_WORK_ORDERS, "Enter a work order by hand"),
+        route(GET, "workorders/export.csv", GENERATION, READ, BULK,
+            "The work orders the list's filters select, all of them, as CSV (streamed)"),
         route(GET, "workorders/{id}/", GENERATION, READ, "One work order by id or wo_id, with its allocations"),
         route(PUT, "workorders/{id}/", GENERATION, ENTER_WORK_ORDERS,
             "Change a manual work order before its generation starts"),

@@ -31,6 +31,10 @@ class PublicApiTest {
             PublicApi.find(HttpMethod.GET, "aggregation/recipes/export").orElseThrow().template());
         assertEquals("aggregation/recipes/{id}/",
             PublicApi.find(HttpMethod.GET, "aggregation/recipes/42/").orElseThrow().template());
+        assertEquals("workorders/export.csv",
+            PublicApi.find(HttpMethod.GET, "workorders/export.csv").orElseThrow().template());
+        assertEquals("workorders/{id}/",
+            PublicApi.find(HttpMethod.GET, "workorders/WO-7/").orElseThrow().template());
     }
 
     @Test

@@ -8,7 +8,7 @@ import io.vertx.core.buffer.Buffer;
  * A report as CSV (RFC 4180): serials as {@code gtin,serial,identifier}, SSCCs as {@code sscc,identifier}, a chunk of
  * numbers to a chunk of lines.
  */
-final class CsvReport {
+public final class CsvReport {
 
     private final Kind kind;
     private final Identifiers identifiers;
@@ -39,8 +39,8 @@ final class CsvReport {
     }
 
     /** A field holding a comma, a quote or a line break is quoted, its quotes doubled. */
-    static StringBuilder field(StringBuilder out, String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0) {
+    public static StringBuilder field(StringBuilder out, String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
             return out.append(field);
         }
         return out.append('"').append(field.replace("\"", "\"\"")).append('"');

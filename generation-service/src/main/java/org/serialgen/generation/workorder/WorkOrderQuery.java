@@ -1,5 +1,9 @@
 package org.serialgen.generation.workorder;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,11 +14,12 @@ import java.util.stream.Collectors;
 import org.serialgen.kit.persistence.Coded;
 
 /**
- * What the work-order list selects: a status either generation is in, an origin, text a work order's wo_id, name,
- * GTIN or lot contains (lower-cased), and the ordering.
+ * What the work-order list (and its CSV export) selects: a status either generation is in, an origin, text a work
+ * order's wo_id, name, GTIN or lot contains (lower-cased), a range of creation days (UTC, both ends included: from
+ * {@code createdFrom}, before {@code createdBefore}), and the ordering.
  */
-public record WorkOrderQuery(GenerationStatus status, Origin origin, String search, Ordering ordering,
-                             boolean descending) {
+public record WorkOrderQuery(GenerationStatus status, Origin origin, String search, Instant createdFrom,
+                             Instant createdBefore, Ordering ordering, boolean descending) {
 
     /** What {@code ordering} may name, and the field behind each. */
     public enum Ordering implements Coded {
@@ -49,8 +54,8 @@ public record WorkOrderQuery(GenerationStatus status, Origin origin, String sear
      * The query the list's parameters ask for. A parameter that names nothing known is added to {@code problems}
      * (the caller answers them together with its own, as one 400) and left out of the query.
      */
-    public static WorkOrderQuery parse(String status, String source, String search, String ordering,
-                                       Map<String, List<String>> problems) {
+    public static WorkOrderQuery parse(String status, String source, String search, String createdFrom,
+                                       String createdTo, String ordering, Map<String, List<String>> problems) {
         Optional<GenerationStatus> byStatus = status == null ? Optional.empty()
             : Coded.byCode(GenerationStatus.class, status);
         if (status != null && byStatus.isEmpty()) {
@@ -68,8 +73,27 @@ public record WorkOrderQuery(GenerationStatus status, Origin origin, String sear
                 .sorted().toList() + ", with '-' first for descending"));
         }
         String text = search == null || search.isBlank() ? null : search.strip().toLowerCase(Locale.ROOT);
-        return new WorkOrderQuery(byStatus.orElse(null), byOrigin.orElse(null), text, by.orElse(Ordering.ID),
+        LocalDate from = day("created_from", createdFrom, problems);
+        LocalDate to = day("created_to", createdTo, problems);
+        if (from != null && to != null && to.isBefore(from)) {
+            problems.put("created_to", List.of("Must not be before created_from"));
+        }
+        return new WorkOrderQuery(byStatus.orElse(null), byOrigin.orElse(null), text,
+            from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+            to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), by.orElse(Ordering.ID),
             descending);
+    }
+
+    private static LocalDate day(String field, String value, Map<String, List<String>> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            problems.put(field, List.of("Must be a date, yyyy-MM-dd"));
+            return null;
+        }
     }
 
     private static String codes(Coded[] values) {

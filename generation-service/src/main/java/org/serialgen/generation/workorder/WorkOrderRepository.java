@@ -53,6 +53,17 @@ public class WorkOrderRepository implements PanacheRepositoryBase<WorkOrder, Int
 
     /** The work orders a {@link WorkOrderQuery} selects, one page of them; the id breaks ties in every ordering. */
     public Uni<Found> list(WorkOrderQuery query, PageRequest page) {
+        var found = selected(query);
+        return found.count().flatMap(count -> found.page(page.index(), page.size()).list()
+            .map(rows -> new Found(count, rows)));
+    }
+
+    /** Rows {@code from} to {@code from + size} of what a {@link WorkOrderQuery} selects, in its order. */
+    Uni<List<WorkOrder>> range(WorkOrderQuery query, int from, int size) {
+        return selected(query).range(from, from + size - 1).list();
+    }
+
+    private io.quarkus.hibernate.reactive.panache.PanacheQuery<WorkOrder> selected(WorkOrderQuery query) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (query.status() != null) {
@@ -69,10 +80,16 @@ public class WorkOrderRepository implements PanacheRepositoryBase<WorkOrder, Int
             params.and("search", "%" + query.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
                 + "%");
         }
+        if (query.createdFrom() != null) {
+            where.add("createdAt >= :createdFrom");
+            params.and("createdFrom", query.createdFrom());
+        }
+        if (query.createdBefore() != null) {
+            where.add("createdAt < :createdBefore");
+            params.and("createdBefore", query.createdBefore());
+        }
         Sort.Direction direction = query.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending;
         Sort sort = Sort.by(query.ordering().field(), direction).and("id", direction);
-        var found = where.isEmpty() ? findAll(sort) : find(String.join(" and ", where), sort, params);
-        return found.count().flatMap(count -> found.page(page.index(), page.size()).list()
-            .map(rows -> new Found(count, rows)));
+        return where.isEmpty() ? findAll(sort) : find(String.join(" and ", where), sort, params);
     }
 }

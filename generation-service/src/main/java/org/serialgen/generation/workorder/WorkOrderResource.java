@@ -55,11 +55,15 @@ public class WorkOrderResource {
         @Parameter(description = "id, wo_id, wo_name, created_at, updated_at, quantity, total_requested_serials or "
             + "total_requested_sscc; '-' first for descending. Default -id (newest first)")
         @QueryParam("ordering") String ordering,
+        @Parameter(description = "Created on or after this day (yyyy-MM-dd, UTC)") @QueryParam("created_from")
+        String createdFrom,
+        @Parameter(description = "Created on or before this day (yyyy-MM-dd, UTC)") @QueryParam("created_to")
+        String createdTo,
         @QueryParam("page") Integer page,
         @Parameter(description = "1 to 100, default 20") @QueryParam("page_size") Integer pageSize,
         @Context UriInfo uri) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
-        WorkOrderQuery query = WorkOrderQuery.parse(status, source, search, ordering, problems);
+        WorkOrderQuery query = WorkOrderQuery.parse(status, source, search, createdFrom, createdTo, ordering, problems);
         PageRequest request = PageRequest.of(page, pageSize, problems);
         return repository.list(query, request).map(found -> PageResponse.of(uri, request, found.count(),
             found.rows().stream().map(WorkOrderView::of).toList()));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ class WorkOrderQueryTest {
     @Test
     void readsStatusOriginSearchAndOrdering() {
         Map<String, List<String>> problems = new LinkedHashMap<>();
-        WorkOrderQuery query = WorkOrderQuery.parse("in_progress", "manual", "  WO-12 ", "-updated_at", problems);
+        WorkOrderQuery query = WorkOrderQuery.parse("in_progress", "manual", "  WO-12 ", null, null, "-updated_at",
+            problems);
         assertTrue(problems.isEmpty());
         assertEquals(GenerationStatus.IN_PROGRESS, query.status());
         assertEquals(Origin.MANUAL, query.origin());
@@ -28,11 +30,30 @@ class WorkOrderQueryTest {
     @Test
     void defaultsToNewestFirstAndReportsWhatItDoesNotKnow() {
         Map<String, List<String>> problems = new LinkedHashMap<>();
-        WorkOrderQuery query = WorkOrderQuery.parse(null, null, " ", null, problems);
+        WorkOrderQuery query = WorkOrderQuery.parse(null, null, " ", null, null, null, problems);
         assertEquals(WorkOrderQuery.Ordering.ID, query.ordering());
         assertTrue(query.descending());
         assertNull(query.search());
-        WorkOrderQuery.parse("done", "sap", null, "colour", problems);
+        WorkOrderQuery.parse("done", "sap", null, null, null, "colour", problems);
         assertEquals(List.of("status", "source", "ordering"), List.copyOf(problems.keySet()));
+    }
+
+    @Test
+    void aDayRangeIncludesBothDaysInUtc() {
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        WorkOrderQuery query = WorkOrderQuery.parse(null, null, null, "2026-11-30", "2026-12-01", null, problems);
+        assertTrue(problems.isEmpty());
+        assertEquals(Instant.parse("2026-11-30T00:00:00Z"), query.createdFrom());
+        assertEquals(Instant.parse("2026-12-02T00:00:00Z"), query.createdBefore());
+    }
+
+    @Test
+    void aRangeThatIsNoDateOrRunsBackwardsIsRefusedByField() {
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        WorkOrderQuery.parse(null, null, null, "30.11.2026", null, null, problems);
+        assertEquals(List.of("created_from"), List.copyOf(problems.keySet()));
+        problems.clear();
+        WorkOrderQuery.parse(null, null, null, "2026-12-02", "2026-12-01", null, problems);
+        assertEquals(List.of("created_to"), List.copyOf(problems.keySet()));
     }
 }
