@@ -11,4 +11,5 @@ command -v chromium >/dev/null || fail "chromium is needed: apt-get install -y c
 [ -d "$WEBUI/node_modules" ] || (cd "$WEBUI" && npm ci --no-audit --no-fund)
 start_suite
 (cd "$WEBUI" && SERIALGEN_HOME=$SERIALGEN_HOME node e2e/bench/ui-bench.mjs)
-echo "bundle: $(du -b "$WEBUI"/dist/assets/*.js | awk '{s+=$1} END {print s}') bytes of JavaScript ($(gzip -c "$WEBUI"/dist/assets/*.js | wc -c) gzipped)"
+ASSETS=gateway/target/quinoa/build/assets
+echo "bundle: $(cat "$ASSETS"/*.js | wc -c) bytes of JavaScript in all, $(cat "$ASSETS"/index-*.js | wc -c) loaded first ($(gzip -c "$ASSETS"/index-*.js | wc -c) gzipped)"

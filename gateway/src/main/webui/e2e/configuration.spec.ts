@@ -57,3 +57,43 @@ test('an import is previewed as a dry run before it is applied', async ({ page }
   await expect(page.getByRole('status')).toContainText(/Imported as version/);
   await expect(page.getByLabel('Pool warning at')).toHaveValue(String(exported.config.pool_exhaustion_warning_percent));
 });
+
+test('someone saved first: the second editor sees which fields changed and re-applies on top', async ({ browser, baseURL }) => {
+  const firstContext = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
+  const secondContext = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
+  const first = await firstContext.newPage();
+  const second = await secondContext.newPage();
+  await signIn(first, 'manager', '/configuration');
+  await signIn(second, 'admin', '/configuration');
+  await settled(first);
+  await settled(second);
+  const warning = first.getByLabel('Pool warning at');
+  const next = (await warning.inputValue()) === '70' ? '71' : '70';
+  await warning.fill(next);
+  await first.getByRole('button', { name: 'Save' }).click();
+  await expect(first.getByRole('status')).toContainText(/Saved as version/);
+
+  await second.getByLabel('Serial number percentage').fill('99');
+  await second.getByRole('button', { name: 'Save' }).click();
+  const conflict = second.getByRole('dialog', { name: 'Someone saved first' });
+  await expect(conflict).toContainText('pool_exhaustion_warning_percent');
+  await expectAccessible(second, 'configuration-conflict');
+  await conflict.getByRole('button', { name: 'Apply my changes on top' }).click();
+  await expect(second.getByRole('status')).toContainText(/Saved as version/);
+  await second.reload();
+  await settled(second);
+  await expect(second.getByLabel('Serial number percentage')).toHaveValue('99');
+  await expect(second.getByLabel('Pool warning at')).toHaveValue(next);
+  await second.getByLabel('Serial number percentage').fill('100');
+  await second.getByRole('button', { name: 'Save' }).click();
+  await expect(second.getByRole('status')).toContainText(/Saved as version/);
+
+  // Reset to Default asks first
+  await second.getByRole('button', { name: 'Reset to Default' }).click();
+  const reset = second.getByRole('dialog', { name: 'Reset to the defaults?' });
+  await expectAccessible(second, 'configuration-reset-dialog');
+  await reset.getByRole('button', { name: 'Cancel' }).click();
+  await expect(reset).toBeHidden();
+  await firstContext.close();
+  await secondContext.close();
+});

@@ -23,6 +23,13 @@ test('an ERP operator syncs, sees the failed record with its reason, and enters 
   await expect(failed).toContainText('gtin');
   await expectAccessible(page, 'erp-with-failed-record');
   await shot(page, 'erp-failed-record');
+  // dismissing asks why; cancelled here
+  await failed.getByRole('button', { name: 'Dismiss' }).click();
+  const dismiss = page.getByRole('dialog', { name: `Dismiss the failed record of ${woId}` });
+  await expect(dismiss.getByRole('button', { name: 'Dismiss' })).toBeDisabled();
+  await expectAccessible(page, 'erp-dismiss-dialog');
+  await dismiss.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dismiss).toBeHidden();
 
   await failed.getByRole('link', { name: 'Enter manually' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'New work order' })).toBeVisible();

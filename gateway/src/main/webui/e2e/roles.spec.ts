@@ -42,7 +42,7 @@ test('a 401 sends the user back to sign in, and back to the page afterwards', as
     session.token = session.token.slice(0, -4) + 'AAAA';
     sessionStorage.setItem('serialgen.session', JSON.stringify(session));
   });
-  await page.getByRole('button', { name: 'Refresh' }).click();
+  await page.reload();
   await expect(page.getByText('Your session has ended. Please sign in again.')).toBeVisible();
   await page.getByLabel('User name').fill('manager');
   await page.getByLabel('Password').fill((await import('./suite')).passwordOf('manager'));

@@ -1,20 +1,23 @@
 import { CssBaseline, ThemeProvider } from '@mui/material';
+import { lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuthProvider } from './auth/AuthContext';
 import { LoginPage } from './auth/LoginPage';
 import { RequireAuth } from './auth/RequireAuth';
-import { ConfigurationPage } from './features/configuration/ConfigurationPage';
-import { DashboardPage } from './features/dashboard/DashboardPage';
-import { ErpPage } from './features/erp/ErpPage';
-import { PoolsPage } from './features/pools/PoolsPage';
-import { RecipesPage } from './features/recipes/RecipesPage';
 import { GenerationProcessPage } from './features/workorders/GenerationProcessPage';
-import { WorkOrderDetailsPage } from './features/workorders/WorkOrderDetailsPage';
-import { WorkOrderFormPage } from './features/workorders/WorkOrderFormPage';
 import { AppShell } from './layout/AppShell';
 import { NotFoundPage } from './layout/NotFoundPage';
 import { LiveProvider } from './live/LiveContext';
 import { theme } from './theme';
+
+// Screens other than the Generation Process (the one that must show fastest) load when first visited.
+const ConfigurationPage = lazy(() => import('./features/configuration/ConfigurationPage').then((m) => ({ default: m.ConfigurationPage })));
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const ErpPage = lazy(() => import('./features/erp/ErpPage').then((m) => ({ default: m.ErpPage })));
+const PoolsPage = lazy(() => import('./features/pools/PoolsPage').then((m) => ({ default: m.PoolsPage })));
+const RecipesPage = lazy(() => import('./features/recipes/RecipesPage').then((m) => ({ default: m.RecipesPage })));
+const WorkOrderDetailsPage = lazy(() => import('./features/workorders/WorkOrderDetailsPage').then((m) => ({ default: m.WorkOrderDetailsPage })));
+const WorkOrderFormPage = lazy(() => import('./features/workorders/WorkOrderFormPage').then((m) => ({ default: m.WorkOrderFormPage })));
 
 export function App() {
   return (

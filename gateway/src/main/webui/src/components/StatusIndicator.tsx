@@ -2,7 +2,7 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import HourglassEmptyIcon from '@mui/icons-material/HourglassEmpty';
 import SyncIcon from '@mui/icons-material/Sync';
-import { Box, Tooltip } from '@mui/material';
+import { Box } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { GenerationStatus } from '../api/types';
 
@@ -19,13 +19,11 @@ export function StatusIndicator({ status, compact = false }: { status: Generatio
   const { Icon, color } = ICONS[status] ?? ICONS.pending;
   const label = t(`status.${status}`);
   return (
-    <Tooltip title={label}>
-      <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, whiteSpace: 'nowrap' }}
-        data-status={status}>
-        <Icon fontSize="small" sx={{ color }} aria-hidden="true" />
-        <Box component="span" sx={compact ? visuallyHidden : undefined}>{label}</Box>
-      </Box>
-    </Tooltip>
+    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, whiteSpace: 'nowrap' }}
+      data-status={status} title={compact ? label : undefined}>
+      <Icon fontSize="small" sx={{ color }} aria-hidden="true" />
+      <Box component="span" sx={compact ? visuallyHidden : undefined}>{label}</Box>
+    </Box>
   );
 }
 

@@ -1,7 +1,7 @@
 import LogoutIcon from '@mui/icons-material/Logout';
 import MenuIcon from '@mui/icons-material/Menu';
-import { AppBar, Box, Button, Chip, Drawer, IconButton, Link, Toolbar, Typography } from '@mui/material';
-import { useState } from 'react';
+import { AppBar, Box, Button, Chip, Drawer, IconButton, LinearProgress, Link, Toolbar, Typography } from '@mui/material';
+import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthContext';
@@ -50,7 +50,7 @@ export function AppShell() {
       </Drawer>
       <Box component="main" id="main" tabIndex={-1} sx={{ flexGrow: 1, minWidth: 0, p: { xs: 1.5, sm: 3 }, outline: 'none' }}>
         <Toolbar sx={{ mb: { xs: 4, sm: 0 } }} />
-        <Outlet />
+        <Suspense fallback={<LinearProgress aria-label={t('app.loading')} />}><Outlet /></Suspense>
       </Box>
     </Box>
   );

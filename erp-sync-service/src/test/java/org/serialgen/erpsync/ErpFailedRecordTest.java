@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.serialgen.erpsync.ErpPullTest.OPERATOR;
@@ -13,9 +14,14 @@ import static org.serialgen.erpsync.ErpPullTest.put;
 import static org.serialgen.erpsync.ErpPullTest.sync;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.serialgen.events.EventCodec;
+import org.serialgen.events.EventTypes;
 import org.serialgen.events.Topics;
+import org.serialgen.events.WorkOrderSynced;
 import org.serialgen.testkit.TestKafka;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,6 +55,24 @@ class ErpFailedRecordTest {
         assertEquals(1, ErpWorkOrderSyncTest.forwarded(woId, 1, Duration.ofMillis(500)).size());
         given().header("Authorization", OPERATOR).post("/serial-generation/erp/failed-records/" + id + "/retry")
             .then().statusCode(409).body("code", equalTo("FAILED_RECORD_CLOSED"));
+    }
+
+    @Test
+    void aWorkOrderEnteredByHandResolvesItsOpenFailedRecords() {
+        String woId = newId("HAND");
+        erp().putRaw(woId, org.serialgen.fakeerp.FakeErp.JSON.createObjectNode().put("wo_id", woId)
+            .put("wo_name", "Batch").put("gtin", "09520000000018").put("lot", "L1")
+            .put("expiry", ErpPullTest.EXPIRY).put("quantity", 10));
+        sync("{}");
+        long id = failedRecordOf(woId);
+        // generation-service announces the work order entered on its form
+        TestKafka.publish(Topics.WORKORDERS, woId, EventCodec.write(EventCodec.envelope(EventTypes.WORKORDER_SYNCED,
+            new WorkOrderSynced(woId, "By hand", "09520000000017", "L1", LocalDate.parse(ErpPullTest.EXPIRY), 10, 1,
+                Instant.now(), WorkOrderSynced.MANUAL))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+            given().header("Authorization", OPERATOR).get("/serial-generation/erp/failed-records/" + id + "/")
+                .then().statusCode(200).body("status", equalTo("resolved"))
+                .body("resolution", equalTo("Entered by hand in the suite")));
     }
 
     @Test

@@ -1,5 +1,6 @@
-import { Box, Checkbox, FormControlLabel, TextField, Typography } from '@mui/material';
+import { Box, Checkbox, FormControlLabel, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { FieldGroup } from '../../components/FieldGroup';
 import { LEVELS, type ConfigDraft } from './configDraft';
 
 interface Props {
@@ -13,9 +14,7 @@ interface Props {
 export function AggregationRulesFields({ rules, onChange, problems, disabled }: Props) {
   const { t } = useTranslation();
   return (
-    <Box component="fieldset" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2, m: 0 }}>
-      <Typography component="legend" sx={{ px: 0.5, fontWeight: 600 }}>{t('config.aggregationRules')}</Typography>
-      {problems('aggregation_rules') && <Typography color="error">{problems('aggregation_rules')}</Typography>}
+    <FieldGroup legend={t('config.aggregationRules')} problem={problems('aggregation_rules')}>
       <Box sx={{ display: 'grid', gap: 1, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: 'repeat(4, 1fr)' } }}>
         {LEVELS.map((level) => {
           const problem = problems(`aggregation_rules.${level}.multiplier`) ?? problems(`aggregation_rules.${level}`)
@@ -34,6 +33,6 @@ export function AggregationRulesFields({ rules, onChange, problems, disabled }: 
           );
         })}
       </Box>
-    </Box>
+    </FieldGroup>
   );
 }

@@ -1,7 +1,8 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
-import { Box, Button, IconButton, TextField, Typography } from '@mui/material';
+import { Box, Button, IconButton, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { FieldGroup } from '../../components/FieldGroup';
 import type { ConfigDraft } from './configDraft';
 
 interface Props {
@@ -17,9 +18,7 @@ export function CompanyPrefixList({ prefixes, onChange, problems, disabled }: Pr
   const set = (index: number, change: Partial<ConfigDraft['gs1_company_prefixes'][number]>) =>
     onChange(prefixes.map((p, i) => (i === index ? { ...p, ...change } : p)));
   return (
-    <Box component="fieldset" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2, m: 0 }}>
-      <Typography component="legend" sx={{ px: 0.5, fontWeight: 600 }}>{t('config.companyPrefixes')}</Typography>
-      {problems('gs1_company_prefixes') && <Typography color="error">{problems('gs1_company_prefixes')}</Typography>}
+    <FieldGroup legend={t('config.companyPrefixes')} problem={problems('gs1_company_prefixes')}>
       {prefixes.map((p, i) => (
         <Box key={i} role="group" aria-label={t('config.prefixGroup', { position: i + 1 })}
           sx={{ display: 'grid', gap: 1, gridTemplateColumns: { xs: '1fr', sm: '2fr 1fr auto' }, alignItems: 'start' }}>
@@ -37,6 +36,6 @@ export function CompanyPrefixList({ prefixes, onChange, problems, disabled }: Pr
       <Button startIcon={<AddIcon />} disabled={disabled} onClick={() => onChange([...prefixes, { prefix: '', sscc_extension_digit: '0' }])}>
         {t('config.addPrefix')}
       </Button>
-    </Box>
+    </FieldGroup>
   );
 }

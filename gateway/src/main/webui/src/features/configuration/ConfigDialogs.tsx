@@ -2,7 +2,7 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText,
 import { useTranslation } from 'react-i18next';
 import type { ConfigImportResult } from '../../api/types';
 
-const show = (value: unknown) => (value === undefined || value === null ? '–' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+import { shown as show } from './configDraft';
 
 /** Someone saved first: which fields they changed, and the choice to load theirs or put the user's edits on top. */
 export function ConflictDialog({ fields, by, onReload, onReapply, onClose }: {

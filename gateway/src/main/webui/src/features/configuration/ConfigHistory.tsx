@@ -1,12 +1,13 @@
-import { Box, Button, List, ListItem, ListItemText, TablePagination, Typography } from '@mui/material';
+import { Box, Button, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { config } from '../../api/endpoints';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Pager } from '../../components/Pager';
 import { useLoad } from '../../components/useLoad';
 import { useFormat } from '../../i18n/format';
 
-const show = (value: unknown) => (value === undefined || value === null ? '–' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+import { shown as show } from './configDraft';
 
 /** Configuration versions with who changed which field from what to what; an older one can be restored. */
 export function ConfigHistory({ activeVersion, canRestore, onRestored }: { activeVersion: number; canRestore: boolean; onRestored(): void }) {
@@ -48,10 +49,7 @@ export function ConfigHistory({ activeVersion, canRestore, onRestored }: { activ
           </ListItem>
         ))}
       </List>
-      <TablePagination component="div" count={history.data?.count ?? 0} page={page - 1} rowsPerPage={10} rowsPerPageOptions={[10]}
-        onPageChange={(_, next) => setPage(next + 1)} labelRowsPerPage={t('table.rowsPerPage')}
-        labelDisplayedRows={({ from, to, count }) => t('table.displayedRows', { from, to, count })}
-        getItemAriaLabel={(type) => t(`table.${type}Page`)} />
+      <Pager count={history.data?.count ?? 0} page={page} pageSize={10} onPage={setPage} />
     </Box>
   );
 }

@@ -5,6 +5,7 @@ import {
 } from '@mui/material';
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldGroup } from '../../components/FieldGroup';
 import { ApiError } from '../../api/client';
 import { config } from '../../api/endpoints';
 import type { ConfigExport, ConfigImportResult, Configuration } from '../../api/types';
@@ -15,7 +16,7 @@ import { AggregationRulesFields } from './AggregationRulesFields';
 import { CompanyPrefixList } from './CompanyPrefixList';
 import { ConfigHistory } from './ConfigHistory';
 import { ConflictDialog, ImportPreviewDialog, ResetDialog } from './ConfigDialogs';
-import { differences, toDocument, toDraft, type ConfigDraft } from './configDraft';
+import { differences, reapply, toDocument, toDraft, type ConfigDraft } from './configDraft';
 import { SourceList } from './SourceList';
 
 /** The Configuration tab (FR-001): every setting, saved as a new version; history, restore, export and import. */
@@ -53,12 +54,12 @@ export function ConfigurationPage() {
   const problems = (path: string) => server?.field(path).join(' ') || undefined;
   const changed = differences(toDocument(toDraft(active)), toDocument(draft)).length > 0;
 
-  const save = async (basedOn: number) => {
+  const save = async (basedOn: number, document = toDocument(draft)) => {
     setBusy(true);
     setError(null);
     setSaved(null);
     try {
-      const next = await config.save(toDocument(draft), basedOn);
+      const next = await config.save(document, basedOn);
       setActive(next);
       setDraft(toDraft(next));
       setSaved(t('config.saved', { version: next.version }));
@@ -133,9 +134,7 @@ export function ConfigurationPage() {
         </Box>
         <AggregationRulesFields rules={draft.aggregation_rules} onChange={set('aggregation_rules')} problems={problems} disabled={readOnly} />
         <CompanyPrefixList prefixes={draft.gs1_company_prefixes} onChange={set('gs1_company_prefixes')} problems={problems} disabled={readOnly} />
-        <Box component="fieldset" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2, m: 0 }}>
-          <Typography component="legend" sx={{ px: 0.5, fontWeight: 600 }}>{t('config.serialFormat')}</Typography>
-          {problems('serial_format') && <Typography color="error">{problems('serial_format')}</Typography>}
+        <FieldGroup legend={t('config.serialFormat')} problem={problems('serial_format')}>
           <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: 'repeat(4, 1fr)' } }}>
             <TextField size="small" label={t('config.length')} value={draft.serial_format.length} disabled={readOnly} inputMode="numeric"
               onChange={(e) => setDraft({ ...draft, serial_format: { ...draft.serial_format, length: e.target.value } })}
@@ -155,7 +154,7 @@ export function ConfigurationPage() {
               onChange={(e) => setDraft({ ...draft, serial_format: { ...draft.serial_format, expected_volume_per_gtin: e.target.value } })}
               error={!!problems('serial_format.expected_volume_per_gtin')} helperText={problems('serial_format.expected_volume_per_gtin') ?? ' '} />
           </Box>
-        </Box>
+        </FieldGroup>
         {!readOnly && (
           <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, position: 'sticky', bottom: 0, bgcolor: 'background.default', py: 1 }}>
             <Button type="submit" variant="contained" disabled={busy || !changed}>{t('action.save')}</Button>
@@ -169,7 +168,13 @@ export function ConfigurationPage() {
         <ConflictDialog fields={differences(toDocument(toDraft(active)), toDocument(toDraft(conflict)))} by={conflict.created_by}
           onClose={() => setConflict(null)}
           onReload={() => { setConflict(null); setActive(conflict); setDraft(toDraft(conflict)); }}
-          onReapply={() => { const base = conflict.version; setConflict(null); setActive(conflict); void save(base); }} />
+          onReapply={() => {
+            const merged = reapply(toDocument(toDraft(active)), toDocument(draft), toDocument(toDraft(conflict)));
+            setConflict(null);
+            setActive(conflict);
+            setDraft(toDraft(merged));
+            void save(conflict.version, merged);
+          }} />
       )}
       {preview && (
         <ImportPreviewDialog preview={preview.result} onClose={() => setPreview(null)}

@@ -4,6 +4,7 @@ import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { Box, Button, Checkbox, FormControlLabel, IconButton, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { FieldGroup } from '../../components/FieldGroup';
 import type { SourceDraft } from './configDraft';
 
 interface Props {
@@ -25,9 +26,7 @@ export function SourceList({ field, sources, onChange, problems, disabled }: Pro
     onChange(next);
   };
   return (
-    <Box component="fieldset" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2, m: 0 }}>
-      <Typography component="legend" sx={{ px: 0.5, fontWeight: 600 }}>{t(`config.${field}`)}</Typography>
-      {problems(field) && <Typography color="error" role="alert">{problems(field)}</Typography>}
+    <FieldGroup legend={t(`config.${field}`)} problem={problems(field)}>
       {sources.length === 0 && <Typography color="text.secondary">{t('config.noSources')}</Typography>}
       {sources.map((source, i) => (
         <Box key={i} role="group" aria-label={t('config.sourceGroup', { position: i + 1 })}
@@ -50,6 +49,6 @@ export function SourceList({ field, sources, onChange, problems, disabled }: Pro
       <Button startIcon={<AddIcon />} disabled={disabled} onClick={() => onChange([...sources, { name: '', url: 'https://', enabled: true }])}>
         {t('config.addSource')}
       </Button>
-    </Box>
+    </FieldGroup>
   );
 }

@@ -65,6 +65,12 @@ export function toDocument(draft: ConfigDraft): ConfigDocument {
   };
 }
 
+/** A field's value as the history and the import preview show it. */
+export function shown(value: unknown): string {
+  if (value === undefined || value === null) return '–';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
 /** The fields (dotted paths, as the server names them) where two documents differ. */
 export function differences(a: unknown, b: unknown, path = ''): string[] {
   if (JSON.stringify(a) === JSON.stringify(b)) return [];
@@ -74,4 +80,19 @@ export function differences(a: unknown, b: unknown, path = ''): string[] {
       path ? `${path}.${key}` : key));
   }
   return [path];
+}
+
+/**
+ * The user's edits put on top of a version someone else saved meanwhile: every field the user changed from the version
+ * the edit started on is the user's; every other field is theirs. Objects merge field by field; lists are one value.
+ */
+export function reapply<T>(base: T, mine: T, theirs: T): T {
+  if (JSON.stringify(mine) === JSON.stringify(base)) return theirs;
+  const isObject = (value: unknown): value is Record<string, unknown> =>
+    !!value && typeof value === 'object' && !Array.isArray(value);
+  if (isObject(base) && isObject(mine) && isObject(theirs)) {
+    const keys = new Set([...Object.keys(theirs), ...Object.keys(mine)]);
+    return Object.fromEntries([...keys].map((key) => [key, reapply(base[key], mine[key], theirs[key])])) as T;
+  }
+  return mine;
 }

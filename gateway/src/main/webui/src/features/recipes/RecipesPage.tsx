@@ -2,7 +2,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import UploadIcon from '@mui/icons-material/Upload';
 import {
   Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, List,
-  ListItem, ListItemText, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, TextField,
+  ListItem, ListItemText, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField,
   Typography,
 } from '@mui/material';
 import { useState, type ChangeEvent } from 'react';
@@ -11,6 +11,7 @@ import { recipes } from '../../api/endpoints';
 import type { Breakdown, Recipe } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { Pager } from '../../components/Pager';
 import { PageTitle } from '../../components/PageTitle';
 import { useLoad } from '../../components/useLoad';
 import { useFormat } from '../../i18n/format';
@@ -86,10 +87,7 @@ export function RecipesPage() {
           </TableBody>
         </Table>
       </TableContainer>
-      <TablePagination component="div" count={list.data?.count ?? 0} page={page - 1} rowsPerPage={20} rowsPerPageOptions={[20]}
-        onPageChange={(_, next) => setPage(next + 1)} labelRowsPerPage={t('table.rowsPerPage')}
-        labelDisplayedRows={({ from, to, count }) => t('table.displayedRows', { from, to, count })}
-        getItemAriaLabel={(type) => t(`table.${type}Page`)} />
+      <Pager count={list.data?.count ?? 0} page={page} pageSize={20} onPage={setPage} />
       <BreakdownCalculator />
       {editing && <RecipeEditor recipe={editing === 'new' ? null : editing} onClose={() => setEditing(null)}
         onSaved={() => { setEditing(null); setNotice(t('recipes.saved')); void list.reload(); }} />}

@@ -37,7 +37,8 @@ export function WorkOrderRowMenu({ workOrder, onAction }: { workOrder: WorkOrder
         onClick={(event) => setAnchor(event.currentTarget)}>
         <SettingsIcon />
       </IconButton>
-      <Menu id={id} anchorEl={anchor} open={!!anchor} onClose={() => setAnchor(null)}>
+      {/* made only when opened: a page of 100 rows renders 100 buttons, not 100 menus */}
+      {anchor && <Menu id={id} anchorEl={anchor} open onClose={() => setAnchor(null)}>
         {can('generate') && <MenuItem onClick={pick({ kind: 'sscc' })}>{t('workOrders.menu.generateSscc')}</MenuItem>}
         {can('generate') && <MenuItem onClick={pick({ kind: 'serials' })}>{t('workOrders.menu.generateSerials')}</MenuItem>}
         <MenuItem onClick={pick({ kind: 'details' })}>{t('workOrders.menu.details')}</MenuItem>
@@ -50,7 +51,7 @@ export function WorkOrderRowMenu({ workOrder, onAction }: { workOrder: WorkOrder
             {t(`workOrders.report.${entry.key}`)}
           </MenuItem>
         ))}
-      </Menu>
+      </Menu>}
     </>
   );
 }

@@ -1,9 +1,10 @@
 import {
-  Link, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TablePagination, TableRow, TableSortLabel,
+  Link, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TableSortLabel,
 } from '@mui/material';
 import { Link as RouterLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrder } from '../../api/types';
+import { Pager } from '../../components/Pager';
 import { StatusIndicator } from '../../components/StatusIndicator';
 import { useFormat } from '../../i18n/format';
 import { WorkOrderRowMenu, type RowAction } from './WorkOrderRowMenu';
@@ -79,13 +80,7 @@ export function WorkOrderTable({ data, ordering, onOrdering, onPage, onAction, b
           </TableBody>
         </Table>
       </TableContainer>
-      <TablePagination component="div" count={data.count} page={data.page - 1} rowsPerPage={data.pageSize}
-        rowsPerPageOptions={[20, 50, 100]} onPageChange={(_, page) => onPage(page + 1, data.pageSize)}
-        onRowsPerPageChange={(event) => onPage(1, Number(event.target.value))}
-        labelRowsPerPage={t('table.rowsPerPage')}
-        labelDisplayedRows={({ from, to, count }) => t('table.displayedRows', {
-          from: format.number(from), to: format.number(to), count: format.number(count) })}
-        getItemAriaLabel={(type) => t(`table.${type}Page`)} />
+      <Pager count={data.count} page={data.page} pageSize={data.pageSize} sizes={[20, 50, 100]} onPage={onPage} />
     </Paper>
   );
 }

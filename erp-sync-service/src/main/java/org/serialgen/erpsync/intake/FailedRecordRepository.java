@@ -65,6 +65,21 @@ public class FailedRecordRepository implements PanacheRepository<FailedRecord> {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** Who resolved a failed record that was entered by hand (the event names no user). */
+    static final String MANUAL_ENTRY = "manual entry";
+
+    /**
+     * The open failed records of a work order now entered by hand in the suite: resolved by that entry (the ERP's
+     * record stays as it arrived, for the audit).
+     */
+    Uni<Integer> resolveByManualEntry(String woId) {
+        return NativeSql.of("""
+                UPDATE erp_failed_record SET status = 'resolved', resolved_at = now(), resolved_by = :by,
+                    resolution = 'Entered by hand in the suite'
+                WHERE wo_id = :woId AND status = 'open'""")
+            .with("woId", woId).with("by", MANUAL_ENTRY).update();
+    }
+
     public Uni<Long> countOpen() {
         return count("status", FailedRecordStatus.OPEN);
     }
