@@ -50,3 +50,37 @@ test('an ERP operator syncs, sees the failed record with its reason, and enters 
     await expect(page.locator(`tr[data-failed-wo="${woId}"]`)).toHaveCount(0, { timeout: 2000 });
   }).toPass({ timeout: 30_000 });
 });
+
+test('an ERP operator overrides an ERP work order with a reason, sees it used and listed, then lifts it', async ({ page }) => {
+  await signIn(page, 'erp', '/workorders/WO-DEMO-1002');
+  const panel = page.getByRole('region', { name: 'In the ERP' });
+  await expect(panel).toBeVisible();
+  await panel.getByRole('button', { name: 'Override', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Override WO-DEMO-1002' });
+  await dialog.getByLabel('Quantity', { exact: true }).fill('2600');
+  await dialog.getByLabel(/^Reason/).fill('Line 3 packs 100 more');
+  await expectAccessible(page, 'erp-override-dialog');
+  await dialog.getByRole('button', { name: 'Override' }).click();
+  await expect(page.getByRole('status')).toContainText('Override saved.');
+  await expect(panel).toContainText('Line 3 packs 100 more');
+  // the override travels to generation-service as the work order's quantity
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Work order' })).toContainText('2,600', { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+
+  await page.goto('/erp');
+  await expect(page.getByRole('table', { name: 'Overridden work orders' })).toContainText('WO-DEMO-1002');
+  await expect(page.getByRole('table', { name: 'ERP actions' })).toContainText('Override set');
+
+  await page.goto('/workorders/WO-DEMO-1002');
+  await page.getByRole('region', { name: 'In the ERP' }).getByRole('button', { name: 'Lift override' }).click();
+  const lift = page.getByRole('dialog', { name: 'Lift the override of WO-DEMO-1002' });
+  await lift.getByLabel(/^Reason/).fill('Back to the ERP plan');
+  await lift.getByRole('button', { name: 'Lift override' }).click();
+  await expect(page.getByRole('status')).toContainText('Override lifted.');
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Work order' })).toContainText('2,500', { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+});

@@ -1,7 +1,7 @@
 // Every call the UI makes, typed; the paths are the gateway's public API.
 import { download, idempotencyKey, request } from './client';
 import type {
-  Breakdown, ConfigDocument, ConfigExport, ConfigHistoryEntry, ConfigImportResult, Configuration, ErpStatus,
+  Breakdown, ConfigDocument, ErpAction, ErpWorkOrder, ConfigExport, ConfigHistoryEntry, ConfigImportResult, Configuration, ErpStatus,
   FailedRecord, GenerateRequest, GenerationStatus, GenerationTask, HistoryEntry, ManualWorkOrder, Page, Pool,
   Recipe, RecipeRequest, SyncAccepted, SyncRun, TaskAccepted, Token, UniquenessReport, WorkOrder, WorkOrderSource,
 } from './types';
@@ -80,6 +80,14 @@ export const erp = {
   retry: (id: number) => request<unknown>(`erp/failed-records/${id}/retry`, { method: 'POST' }),
   dismiss: (id: number, reason: string) =>
     request<FailedRecord>(`erp/failed-records/${id}/dismiss`, { method: 'POST', body: { reason } }),
+  workOrder: (woId: string) => request<ErpWorkOrder>(`erp/workorders/${encodeURIComponent(woId)}/`),
+  overridden: (page = 1, pageSize = 20) =>
+    request<Page<ErpWorkOrder>>('erp/workorders/', { query: { overridden: true, page, page_size: pageSize } }),
+  override: (woId: string, change: { wo_name?: string; quantity?: number; serial_quantity?: number; reason: string }) =>
+    request<ErpWorkOrder>(`erp/workorders/${encodeURIComponent(woId)}/override`, { method: 'PUT', body: change }),
+  liftOverride: (woId: string, reason: string) =>
+    request<ErpWorkOrder>(`erp/workorders/${encodeURIComponent(woId)}/override`, { method: 'DELETE', body: { reason } }),
+  actions: (page = 1, pageSize = 20) => request<Page<ErpAction>>('erp/actions/', { query: { page, page_size: pageSize } }),
 };
 
 export const recipes = {

@@ -357,3 +357,36 @@ export interface LiveEvent {
   schema_version: number;
   payload: Record<string, unknown>;
 }
+
+export interface ErpOverride {
+  wo_name: string | null;
+  quantity: number | null;
+  serial_quantity: number | null;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+/** An ERP work order as erp-sync-service holds it: what the ERP said, what was forwarded, an override. */
+export interface ErpWorkOrder {
+  wo_id: string;
+  forwarded: { wo_name: string; gtin: string; lot: string; expiry: string; quantity: number; serial_quantity: number | null };
+  erp: Record<string, unknown>;
+  erp_changed_at: string | null;
+  revision: number;
+  override: ErpOverride | null;
+  last_synced_at: string | null;
+  erp_confirmed_at: string | null;
+  pending_confirmations: number | null;
+}
+
+export interface ErpAction {
+  id: number;
+  action: string;
+  wo_id: string | null;
+  target: string | null;
+  actor: string;
+  reason: string | null;
+  details: Record<string, unknown> | null;
+  at: string;
+}

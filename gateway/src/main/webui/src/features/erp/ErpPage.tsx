@@ -12,6 +12,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useLoad } from '../../components/useLoad';
 import { useFormat } from '../../i18n/format';
+import { ErpActionsTable } from './ErpActionsTable';
+import { ErpOverridesTable } from './ErpOverridesTable';
 
 /** The ERP (FR-003): how the sync stands, asking for one, the runs, and the records that failed with what to do. */
 export function ErpPage() {
@@ -28,7 +30,9 @@ export function ErpPage() {
   const [error, setError] = useState<unknown>(null);
   const [dismissing, setDismissing] = useState<FailedRecord | null>(null);
 
+  const [version, setVersion] = useState(0);
   const reload = () => {
+    setVersion((v) => v + 1);
     void status.reload();
     void runs.reload();
     void failed.reload();
@@ -126,6 +130,8 @@ export function ErpPage() {
         </TableContainer>
       </Box>
 
+      <ErpOverridesTable version={version} />
+
       <Box component="section" aria-labelledby="runs-title">
         <Typography id="runs-title" variant="h5" component="h2" gutterBottom>{t('erp.runs')}</Typography>
         <TableContainer>
@@ -152,6 +158,7 @@ export function ErpPage() {
           </Table>
         </TableContainer>
       </Box>
+      {can('auditErp') && <ErpActionsTable version={version} />}
       {dismissing && <DismissDialog record={dismissing} onClose={() => setDismissing(null)}
         onDismiss={(reason) => { setDismissing(null); void run(() => erp.dismiss(dismissing.id, reason), t('erp.dismissed')); }} />}
     </>

@@ -12,6 +12,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { StatusIndicator } from '../../components/StatusIndicator';
 import { useLoad } from '../../components/useLoad';
 import { useFormat } from '../../i18n/format';
+import { ErpWorkOrderPanel } from '../erp/ErpWorkOrderPanel';
 import { BreakdownPicture } from '../recipes/BreakdownPicture';
 import { TaskProgress } from './TaskProgress';
 import { useWorkOrderEvents } from './useWorkOrderEvents';
@@ -102,6 +103,7 @@ export function WorkOrderDetailsPage() {
           </dl>
         </CardContent></Card>
       </Box>
+      {order.wo_source === 'erp' && <ErpWorkOrderPanel woId={order.wo_id} onChanged={reload} />}
       {breakdown.data && (
         <Box component="section" aria-labelledby="packaging-title" sx={{ mb: 3 }}>
           <Typography id="packaging-title" variant="h5" component="h2" gutterBottom>{t('details.packaging')}</Typography>
