@@ -6,7 +6,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
   const generation = useRef(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // the caller's deps, as with useEffect, decide when to load again (the load function is new every render)
   const run = useCallback(load, deps);
 
   const reload = useCallback(async () => {

@@ -36,12 +36,17 @@ class ErpFailedRecordTest {
             .then().statusCode(200).extract().jsonPath().getLong("results.find { it.wo_id == '" + woId + "' }.id");
     }
 
-    @Test
-    void aRetryFetchesTheRecordAgainAndTakesItOnceTheErpFixedIt() {
-        String woId = newId("FIX");
+    /** A record the ERP holds with a GTIN whose check digit is wrong (…18 where …17 is right). */
+    static void putWithWrongCheckDigit(String woId) {
         erp().putRaw(woId, org.serialgen.fakeerp.FakeErp.JSON.createObjectNode().put("wo_id", woId)
             .put("wo_name", "Batch").put("gtin", "09520000000018").put("lot", "L1")
             .put("expiry", ErpPullTest.EXPIRY).put("quantity", 10));
+    }
+
+    @Test
+    void aRetryFetchesTheRecordAgainAndTakesItOnceTheErpFixedIt() {
+        String woId = newId("FIX");
+        putWithWrongCheckDigit(woId);
         sync("{}");
         long id = failedRecordOf(woId);
         given().header("Authorization", OPERATOR).post("/serial-generation/erp/failed-records/" + id + "/retry")
@@ -60,9 +65,7 @@ class ErpFailedRecordTest {
     @Test
     void aWorkOrderEnteredByHandResolvesItsOpenFailedRecords() {
         String woId = newId("HAND");
-        erp().putRaw(woId, org.serialgen.fakeerp.FakeErp.JSON.createObjectNode().put("wo_id", woId)
-            .put("wo_name", "Batch").put("gtin", "09520000000018").put("lot", "L1")
-            .put("expiry", ErpPullTest.EXPIRY).put("quantity", 10));
+        putWithWrongCheckDigit(woId);
         sync("{}");
         long id = failedRecordOf(woId);
         // generation-service announces the work order entered on its form

@@ -39,7 +39,7 @@ export function GenerationProcessPage() {
     if (search === (filter.search ?? '')) return undefined;
     const timer = setTimeout(() => update({ search, page: 1 }), 300);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // only new text restarts the wait: the address changing under it must not
   }, [search]);
 
   const query = { ...filter, ordering };

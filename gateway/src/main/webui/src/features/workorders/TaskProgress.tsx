@@ -34,7 +34,7 @@ export function TaskProgress({ taskId, onEnded }: { taskId: string; onEnded(task
       stopped = true;
       clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // one poll loop per task: the parent's onEnded is a new function at every render
   }, [taskId]);
   const percent = task?.progress_percent ?? 0;
   const label = t('details.progress', {
