@@ -10,8 +10,9 @@
 # and the database variables of deploy/postgres/prepare.sh and the services (DB_HOST, DB_PORT, DB_NAME, ...).
 # The ERP: ERP_API_BASE_URL (and ERP_API_TOKEN, ERP_SYNC_INTERVAL) set in the environment are honoured — a real ERP
 # is configuration only; unset, a fake ERP with a few demo work orders is started and pulled from.
-# SERIALGEN_SEED_COMPANY_PREFIX: the company prefix of a new site's first configuration (default: GS1's
-# demonstration prefix 9520000, so that SSCCs can be issued at once; replace it with the site's own in the UI).
+# SERIALGEN_SEED_COMPANY_PREFIX: the company prefixes of a new site's first configuration, comma-separated (default:
+# GS1's demonstration prefix 9520000 of the demo ERP's GTINs and its example prefix 9506000, so that the demo's serials
+# and SSCCs can be issued at once; replace them with the site's own in the UI).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -93,7 +94,7 @@ if [ -n "$FAKE_ERP" ]; then
   ERP_API_TOKEN=$(cat "$STATE/erp.token")
   export ERP_API_TOKEN
 fi
-export SERIALGEN_SEED_COMPANY_PREFIX=${SERIALGEN_SEED_COMPANY_PREFIX:-9520000}
+export SERIALGEN_SEED_COMPANY_PREFIX=${SERIALGEN_SEED_COMPANY_PREFIX:-9520000,9506000}
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
 export SERIALGEN_JWT_PUBLIC_KEY_LOCATION=$STATE/jwt/public.pem
 export SERIALGEN_JWT_PRIVATE_KEY_LOCATION=$STATE/jwt/private.pem

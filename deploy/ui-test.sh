@@ -3,6 +3,7 @@
 # playwright-core; browser downloads do not work here) against the packaged suite started as deploy/run-local.sh starts
 # it, on a database of its own created empty. Screenshots and the axe results land in
 # gateway/src/main/webui/e2e/results/. Needs the built jars (./mvnw package or verify first).
+# Arguments go to Playwright: `bash deploy/ui-test.sh e2e/generation.spec.ts` runs one spec.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/suite-lib.sh"
 export DB_NAME=${UI_TEST_DB_NAME:-serialgen_ui}
@@ -20,5 +21,5 @@ fi
 
 start_suite
 rm -rf "$WEBUI/e2e/results"
-(cd "$WEBUI" && SERIALGEN_URL=http://127.0.0.1:${GATEWAY_PORT:-8080} npx playwright test --config e2e/playwright.config.ts)
+(cd "$WEBUI" && SERIALGEN_URL=http://127.0.0.1:${GATEWAY_PORT:-8080} npx playwright test --config e2e/playwright.config.ts "$@")
 echo "UI TESTS PASSED in $(( $(date +%s) - started )) s"

@@ -66,6 +66,23 @@ test('a supervisor creates a work order, generates SSCCs and serials from the me
   expect(csv.length - 1).toBe(announced);
   expect(new Set(csv.slice(1)).size).toBe(announced);
 
+  // the pack codes carry the lot typed in the form; the EPCIS document tells the serials' issue and the SSCCs' apart
+  await row.getByRole('button', { name: `Actions for work order ${woId}` }).click();
+  await expect(page.getByRole('menuitem', { name: 'SSCC labels (PDF)' })).toBeVisible();
+  await shot(page, 'work-order-menu-reports');
+  const packs = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'Serials CSV (pack codes with expiry and lot)' }).click();
+  const pack = readFileSync((await (await packs).path())!, 'utf8').trim().split('\n');
+  expect(pack[1]).toMatch(/^\d{14},[^,]+,\(01\)09506000134352\(17\)\d{6}\(10\)E2E-1\(21\)/);
+  await row.getByRole('button', { name: `Actions for work order ${woId}` }).click();
+  const epcis = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'EPCIS document' }).click();
+  const epcisFile = await epcis;
+  expect(epcisFile.suggestedFilename()).toMatch(/epcis\.jsonld$/);
+  const events = JSON.parse(readFileSync((await epcisFile.path())!, 'utf8')).epcisBody.eventList;
+  expect(events.map((event: { bizStep: string }) => event.bizStep)).toEqual(['commissioning', 'commissioning']);
+  expect(events.flatMap((event: { epcList: string[] }) => event.epcList).length).toBeGreaterThan(announced);
+
   // the details: counts and the history with who did it; one task per dialog although Confirm was clicked twice
   await row.getByRole('link', { name: woId }).click();
   await settled(page);

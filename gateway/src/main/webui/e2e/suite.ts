@@ -39,7 +39,8 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
 export const axeSummary: Record<string, { violations: number; serious: number; passes: number }> = {};
 
 export async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(here, 'results', 'screenshots', `${name}.png`), fullPage: true });
+  // transitions run to their end first: a menu caught while it fades in shows half of itself
+  await page.screenshot({ path: join(here, 'results', 'screenshots', `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
 /** A unique work-order id for this run. */

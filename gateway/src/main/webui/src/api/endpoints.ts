@@ -49,8 +49,9 @@ export const workOrders = {
   breakdown: (woId: string) => request<Breakdown>(`aggregation/workorders/${encodeURIComponent(woId)}/`),
 };
 
-export type Report = 'serials' | 'sscc' | 'epcis';
-export type Rendering = 'element' | 'urn' | 'dl';
+export type Report = 'serials' | 'sscc' | 'epcis' | 'labels';
+/** How a CSV writes each identifier: see the README's report table (pack, scan and hri carry expiry and lot). */
+export type Rendering = 'element' | 'urn' | 'dl' | 'pack' | 'scan' | 'hri';
 
 export const generation = {
   /** `key` is the dialog's own: sent again on a repeat, the server answers with the task it already started. */
@@ -60,9 +61,9 @@ export const generation = {
     request<TaskAccepted>(`workorders/${id}/generate-sscc/`, { method: 'POST', body, headers: { 'Idempotency-Key': key } }),
   task: (taskId: string) => request<GenerationTask>(`tasks/${taskId}/`),
   report: (wo: WorkOrder, report: Report, rendering: Rendering) => {
-    const path = report === 'epcis' ? `workorders/${wo.id}/epcis` : `workorders/${wo.id}/${report}.csv`;
-    const name = report === 'epcis' ? `${wo.wo_id}-epcis.xml` : `${wo.wo_id}-${report}.csv`;
-    return download(path, report === 'epcis' ? undefined : { format: rendering }, name);
+    if (report === 'epcis') return download(`workorders/${wo.id}/epcis`, undefined, `${wo.wo_id}-epcis.jsonld`);
+    if (report === 'labels') return download(`workorders/${wo.id}/sscc-labels.pdf`, undefined, `${wo.wo_id}-sscc-labels.pdf`);
+    return download(`workorders/${wo.id}/${report}.csv`, { format: rendering }, `${wo.wo_id}-${report}.csv`);
   },
   pools: () => request<Pool[]>('pools/'),
   audit: () => request<UniquenessReport>('audit/uniqueness', { method: 'POST' }),

@@ -138,6 +138,9 @@ export interface WorkOrder {
   total_requested_bundle_serials: number;
   generated_serials: number;
   generated_sscc: number;
+  /** Of the generated, how many were returned unused (decommissioned). */
+  decommissioned_serials: number;
+  decommissioned_sscc: number;
   sscc_generation_status: GenerationStatus;
   serial_generation_status: GenerationStatus;
   last_sscc_generation_at: string | null;

@@ -88,6 +88,7 @@ export function WorkOrderDetailsPage() {
           <dl className="facts">
             <FactRow name={t('details.requested')} value={format.number(order.total_requested_serials)} />
             <FactRow name={t('details.generated')} value={format.number(order.generated_serials)} />
+            <FactRow name={t('details.decommissioned')} value={format.number(order.decommissioned_serials)} />
             <FactRow name={t('details.discrepancy')} value={format.number(discrepancy)} />
             <FactRow name={t('details.bundleSerials')} value={format.number(order.total_requested_bundle_serials)} />
             <FactRow name={t('details.lastGeneration')} value={format.dateTime(order.last_serial_generation_at)} />
@@ -99,6 +100,7 @@ export function WorkOrderDetailsPage() {
           <dl className="facts">
             <FactRow name={t('details.requested')} value={format.number(order.total_requested_sscc)} />
             <FactRow name={t('details.generated')} value={format.number(order.generated_sscc)} />
+            <FactRow name={t('details.decommissioned')} value={format.number(order.decommissioned_sscc)} />
             <FactRow name={t('details.lastGeneration')} value={format.dateTime(order.last_sscc_generation_at)} />
           </dl>
         </CardContent></Card>

@@ -14,9 +14,12 @@ const REPORTS: { report: Report; rendering: Rendering; key: string }[] = [
   { report: 'serials', rendering: 'element', key: 'serialsElement' },
   { report: 'serials', rendering: 'urn', key: 'serialsUrn' },
   { report: 'serials', rendering: 'dl', key: 'serialsDl' },
+  { report: 'serials', rendering: 'pack', key: 'serialsPack' },
+  { report: 'serials', rendering: 'scan', key: 'serialsScan' },
   { report: 'sscc', rendering: 'element', key: 'ssccElement' },
   { report: 'sscc', rendering: 'urn', key: 'ssccUrn' },
   { report: 'sscc', rendering: 'dl', key: 'ssccDl' },
+  { report: 'labels', rendering: 'element', key: 'ssccLabels' },
   { report: 'epcis', rendering: 'element', key: 'epcis' },
 ];
 

@@ -56,14 +56,17 @@ public class ConfigService {
     }
 
     /**
-     * The first version of a new site: the defaults, with the company prefix the deployment names (the local run
-     * names GS1's demonstration prefix, so that SSCCs can be issued at once).
+     * The first version of a new site: the defaults, with the company prefixes the deployment names, comma-separated
+     * (the local run names GS1's demonstration and example prefixes, so that the demo's serials and SSCCs can be
+     * issued at once). SSCCs come from the first; serials only for GTINs under one of them.
      */
     ConfigDocument seed() {
         ConfigDocument defaults = defaults();
-        return seedCompanyPrefix.map(prefix -> new ConfigDocument(defaults.serialSources(), defaults.ssccSources(),
+        return seedCompanyPrefix.map(prefixes -> new ConfigDocument(defaults.serialSources(), defaults.ssccSources(),
             defaults.builtinSerialGenerator(), defaults.manufacturingPercentage(), defaults.discrepancyTolerance(),
-            defaults.aggregationRules(), List.of(new ConfigDocument.CompanyPrefix(prefix.strip(), 0)),
+            defaults.aggregationRules(), java.util.Arrays.stream(prefixes.split(",")).map(String::strip)
+                .filter(prefix -> !prefix.isEmpty()).map(prefix -> new ConfigDocument.CompanyPrefix(prefix, 0))
+                .toList(),
             defaults.serialFormat(), defaults.poolExhaustionWarningPercent())).orElse(defaults);
     }
 

@@ -1,6 +1,7 @@
 package org.serialgen.generation.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -22,6 +23,14 @@ public interface GenerationSettings {
     String digitalLinkResolver();
 
     Sources sources();
+
+    /**
+     * Where this site's EPCIS events happen: the SGLN EPC URIs of the read point and the business location
+     * ({@code urn:epc:id:sgln:<company prefix>.<location reference>.<extension>}); unset, events name none.
+     */
+    Optional<String> epcisReadPoint();
+
+    Optional<String> epcisBizLocation();
 
     /** External serial and SSCC sources: per attempt, retries of what may pass on a second try, the breaker. */
     interface Sources {

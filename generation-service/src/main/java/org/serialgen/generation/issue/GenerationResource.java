@@ -58,12 +58,15 @@ public class GenerationResource {
     }
 
     private final Issuing issuing;
+    private final Decommissioning decommissioning;
     private final WorkOrders workOrders;
     private final TaskRepository tasks;
     private final SecurityIdentity identity;
 
-    GenerationResource(Issuing issuing, WorkOrders workOrders, TaskRepository tasks, SecurityIdentity identity) {
+    GenerationResource(Issuing issuing, Decommissioning decommissioning, WorkOrders workOrders, TaskRepository tasks,
+                       SecurityIdentity identity) {
         this.issuing = issuing;
+        this.decommissioning = decommissioning;
         this.workOrders = workOrders;
         this.tasks = tasks;
         this.identity = identity;
@@ -89,6 +92,17 @@ public class GenerationResource {
     public Uni<RestResponse<TaskAccepted>> generateSscc(@PathParam("id") String id, GenerateRequest request,
                                                         @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         return accept(issuing.generate(id, Kind.SSCC, request, idempotencyKey, user()), "SSCC");
+    }
+
+    @POST
+    @Path("{id}/decommission/")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR})
+    @Operation(summary = "Return unused serials or SSCCs of a work order",
+        description = "The numbers (or all: true) are voided where they lie, reported inactive in EPCIS "
+            + "(decommissioning) and never issued again; one the work order does not hold refuses the whole request.")
+    public Uni<Decommissioning.Decommissioned> decommission(@PathParam("id") String id, DecommissionRequest request) {
+        return decommissioning.decommission(id, request, user());
     }
 
     @GET

@@ -11,7 +11,9 @@ public enum HistoryAction implements Coded {
 
     SERIAL_GENERATION("serial_generation"),
     SSCC_GENERATION("sscc_generation"),
-    CONFIG_UPDATE("config_update");
+    CONFIG_UPDATE("config_update"),
+    SERIAL_DECOMMISSIONING("serial_decommissioning"),
+    SSCC_DECOMMISSIONING("sscc_decommissioning");
 
     private final String code;
 
@@ -26,6 +28,10 @@ public enum HistoryAction implements Coded {
 
     static HistoryAction generationOf(Kind kind) {
         return kind == Kind.SERIAL ? SERIAL_GENERATION : SSCC_GENERATION;
+    }
+
+    static HistoryAction decommissioningOf(Kind kind) {
+        return kind == Kind.SERIAL ? SERIAL_DECOMMISSIONING : SSCC_DECOMMISSIONING;
     }
 
     /** The spec's history {@code action_status}. */

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.ColumnTransformer;
+import org.serialgen.generation.pool.Kind;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
@@ -53,6 +54,21 @@ public class HistoryEntry extends PanacheEntityBase {
 
     @Column(name = "created_by")
     public String createdBy;
+
+    /** Numbers the work order returned unused: how many, by whom, and (details) why. */
+    static HistoryEntry decommissioning(int workOrderId, Kind kind, long count, String details, String user,
+                                        Instant at) {
+        HistoryEntry entry = new HistoryEntry();
+        entry.workorderId = workOrderId;
+        entry.actionType = HistoryAction.decommissioningOf(kind);
+        entry.actionStatus = HistoryAction.Status.COMPLETED;
+        entry.requestedQuantity = count;
+        entry.generatedQuantity = count;
+        entry.errorDetails = details;
+        entry.createdAt = at;
+        entry.createdBy = user;
+        return entry;
+    }
 
     /** A step of a task: its start, or its end with the time it took and (errorDetails) what failed on the way. */
     static HistoryEntry of(GenerationTask task, HistoryAction.Status status, Integer elapsedMs, String errorDetails,

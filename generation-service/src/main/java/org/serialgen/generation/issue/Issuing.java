@@ -66,6 +66,11 @@ public class Issuing {
             if (config == null) {
                 throw new Refused("CONFIG_NOT_AVAILABLE", "No configuration has reached generation-service yet");
             }
+            // an SGTIN's EPC URN (and so its EPCIS event) needs the company prefix: refused before anything is taken
+            if (request.kind() == Kind.SERIAL && config.config().prefixOf(wo.gtin).isEmpty()) {
+                throw new Refused("GTIN_PREFIX_UNKNOWN", "No configured GS1 company prefix covers GTIN " + wo.gtin
+                    + ": add its prefix to gs1_company_prefixes before issuing serials");
+            }
             if (!ExternalSources.enabled(config.config(), request.kind()).isEmpty()) {
                 return awaitSources(wo, request, quantity);
             }

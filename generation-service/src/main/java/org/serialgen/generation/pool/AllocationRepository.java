@@ -52,6 +52,89 @@ public class AllocationRepository {
             .list(row -> new PooledRange(row.getLong(0), new CounterRange(row.getLong(1), row.getLong(2))));
     }
 
+    /**
+     * Every range the work order was issued of the kind, void ones included, in the order they were issued: what an
+     * EPCIS document commissions (and, for the void ones, decommissions).
+     */
+    public Uni<List<IssuedRange>> issuedRanges(int workOrderId, Kind kind) {
+        return NativeSql.of("SELECT a.pool_id, lower(a.counters), upper(a.counters), a.task_id, a.created_at,"
+                + " a.voided_at FROM serial_allocation a JOIN serial_pool p ON p.id = a.pool_id"
+                + " WHERE a.workorder_id = :wo AND p.kind = :kind ORDER BY a.id")
+            .with("wo", workOrderId).with("kind", kind.code())
+            .list(row -> new IssuedRange(new PooledRange(row.getLong(0), new CounterRange(row.getLong(1),
+                row.getLong(2))), row.getUuid(3), row.getInstant(4), row.getInstant(5)));
+    }
+
+    /** A range as issued: by which task, when, and when it was voided (null while active). */
+    public record IssuedRange(PooledRange range, UUID task, Instant issuedAt, Instant voidedAt) {
+    }
+
+    /** The work order's active allocations of the kind, as rows, by pool and first counter. */
+    public Uni<List<Allocation>> activeAllocations(int workOrderId, Kind kind) {
+        return NativeSql.of("SELECT a.id, a.pool_id, lower(a.counters), upper(a.counters), a.task_id, a.key_id,"
+                + " a.created_at FROM serial_allocation a JOIN serial_pool p ON p.id = a.pool_id"
+                + " WHERE a.workorder_id = :wo AND a.status = 'active' AND p.kind = :kind"
+                + " ORDER BY a.pool_id, lower(a.counters)")
+            .with("wo", workOrderId).with("kind", kind.code())
+            .list(row -> new Allocation(row.getLong(0), new PooledRange(row.getLong(1), new CounterRange(row.getLong(2),
+                row.getLong(3))), row.getUuid(4), row.getNullableLong(5), row.getInstant(6)));
+    }
+
+    /** An allocation row, active. */
+    public record Allocation(long id, PooledRange range, UUID task, Long keyId, Instant issuedAt) {
+    }
+
+    /**
+     * Replaces an active allocation by pieces of it: the runs of counters in {@code voided} void (at the
+     * transaction's time, as {@link #voidActive} dates them), the rest still active; same task, key and issue time.
+     * The pieces cover the allocation exactly, so the pool's totals and the exclusion constraint hold.
+     */
+    public Uni<Integer> split(int workOrderId, Allocation allocation, List<CounterRange> voided) {
+        StringBuilder from = new StringBuilder();
+        StringBuilder to = new StringBuilder();
+        StringBuilder status = new StringBuilder();
+        long at = allocation.range().counters().from();
+        for (CounterRange run : voided) {
+            if (run.from() > at) {
+                piece(from, to, status, at, run.from(), "active");
+            }
+            piece(from, to, status, run.from(), run.to(), "void");
+            at = run.to();
+        }
+        if (at < allocation.range().counters().to()) {
+            piece(from, to, status, at, allocation.range().counters().to(), "active");
+        }
+        return NativeSql.of("DELETE FROM serial_allocation WHERE id = :id").with("id", allocation.id()).update()
+            .chain(() -> NativeSql.of("""
+                    INSERT INTO serial_allocation (pool_id, counters, workorder_id, task_id, status, key_id, created_at,
+                                                   voided_at)
+                    SELECT CAST(:pool AS bigint), int8range(CAST(f AS bigint), CAST(t AS bigint)), CAST(:wo AS integer),
+                           CAST(:task AS uuid), s, CAST(:key AS bigint), CAST(:at AS timestamptz),
+                           CASE WHEN s = 'void' THEN now() END
+                    FROM unnest(string_to_array(:from, ','), string_to_array(:to, ','), string_to_array(:status, ','))
+                         AS p(f, t, s)""")
+                .with("pool", allocation.range().poolId()).with("wo", workOrderId)
+                .with("task", allocation.task()).with("key", allocation.keyId()).with("at", allocation.issuedAt())
+                .with("from", from.toString()).with("to", to.toString()).with("status", status.toString())
+                .update());
+    }
+
+    private static void piece(StringBuilder from, StringBuilder to, StringBuilder status, long start, long end,
+                              String state) {
+        String comma = from.isEmpty() ? "" : ",";
+        from.append(comma).append(start);
+        to.append(comma).append(end);
+        status.append(comma).append(state);
+    }
+
+    /** Whether the work order holds the pool's counter in an active allocation. */
+    public Uni<Boolean> holds(int workOrderId, long poolId, long counter) {
+        return NativeSql.of("SELECT count(*) FROM serial_allocation WHERE workorder_id = :wo AND pool_id = :pool"
+                + " AND status = 'active' AND counters @> CAST(:counter AS bigint)")
+            .with("wo", workOrderId).with("pool", poolId).with("counter", counter)
+            .single(row -> row.getLong(0) > 0);
+    }
+
     /** Every range the pool has issued, void ones included (they were issued once). */
     public Uni<List<CounterRange>> rangesOf(long poolId) {
         return NativeSql.of("SELECT lower(counters), upper(counters) FROM serial_allocation WHERE pool_id = :pool")

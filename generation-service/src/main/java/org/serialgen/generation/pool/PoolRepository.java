@@ -23,6 +23,11 @@ public class PoolRepository implements PanacheRepository<SerialPool> {
             .firstResult();
     }
 
+    /** The GTIN's serial pool, unlocked; null if it has none yet. */
+    public Uni<SerialPool> serialPool(String gtin) {
+        return find("kind = ?1 and gtin = ?2", Kind.SERIAL, gtin).firstResult();
+    }
+
     /** The SSCC pool of a company prefix and extension digit, locked FOR UPDATE; null if there is none yet. */
     Uni<SerialPool> lockedSsccPool(String prefix, int extensionDigit) {
         return find("kind = ?1 and companyPrefix = ?2 and extensionDigit = ?3", Kind.SSCC, prefix,

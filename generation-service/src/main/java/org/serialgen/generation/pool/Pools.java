@@ -55,8 +55,7 @@ public class Pools {
         if (prefixes == null || prefixes.isEmpty()) {
             throw new Refused("NO_COMPANY_PREFIX", "Configure a GS1 company prefix to issue SSCCs");
         }
-        ConfigDocument.CompanyPrefix chosen = prefixes.stream().filter(p -> gtin.startsWith(p.prefix(), 1))
-            .findFirst().orElse(prefixes.get(0));
+        ConfigDocument.CompanyPrefix chosen = config.prefixOf(gtin).orElse(prefixes.get(0));
         CompanyPrefix prefix = new CompanyPrefix(chosen.prefix());
         int extension = chosen.ssccExtensionDigit();
         return pools.lockedSsccPool(prefix.value(), extension).flatMap(existing -> existing != null

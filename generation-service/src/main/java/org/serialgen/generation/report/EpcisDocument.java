@@ -14,9 +14,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * An EPCIS 2.0 JSON-LD document with one commissioning ObjectEvent (action ADD, bizStep commissioning, disposition
- * active) over a work order's SGTINs and SSCCs, written as it streams: one JSON generator keeps the document's
- * structure (commas, nesting, escaping) across chunks, and each step hands over what it wrote. One per download.
+ * An EPCIS 2.0 JSON-LD document of a work order's numbers, written as it streams: an ObjectEvent per issue
+ * (action ADD, bizStep commissioning, disposition active; trade items with their lot and expiry as ILMD, logistic
+ * units without) and per voiding (action DELETE, bizStep decommissioning, disposition inactive). One JSON generator
+ * keeps the document's structure (commas, nesting, escaping) across chunks, and each step hands over what it wrote.
+ * One per download.
  */
 final class EpcisDocument {
 
@@ -27,11 +29,13 @@ final class EpcisDocument {
     private final JsonGenerator json;
     private final Identifiers serials;
     private final Identifiers ssccs;
+    private final EpcisLocation location;
 
-    /** {@code serials} and {@code ssccs} render as EPC URNs. */
-    EpcisDocument(Identifiers serials, Identifiers ssccs) {
+    /** {@code serials} and {@code ssccs} render as EPC URNs; {@code location} may be null (none configured). */
+    EpcisDocument(Identifiers serials, Identifiers ssccs, EpcisLocation location) {
         this.serials = serials;
         this.ssccs = ssccs;
+        this.location = location;
         try {
             this.json = JSON.createGenerator(sink);
         } catch (IOException e) {
@@ -39,8 +43,11 @@ final class EpcisDocument {
         }
     }
 
-    /** Everything before the first EPC. */
-    Buffer head(WorkOrder wo, Instant now) {
+    /**
+     * Everything before the first event. {@code created} is the time of the newest event, not of the download: the
+     * document is the same on every download until something new happens to the work order's numbers.
+     */
+    Buffer head(Instant created) {
         return write(() -> {
             json.writeStartObject();
             json.writeArrayFieldStart("@context");
@@ -48,20 +55,20 @@ final class EpcisDocument {
             json.writeEndArray();
             json.writeStringField("type", "EPCISDocument");
             json.writeStringField("schemaVersion", "2.0");
-            json.writeStringField("creationDate", now.toString());
+            json.writeStringField("creationDate", created.toString());
             json.writeObjectFieldStart("epcisBody");
             json.writeArrayFieldStart("eventList");
+        });
+    }
+
+    /** An event up to its first EPC. */
+    Buffer eventStart(IssueEvent event) {
+        return write(() -> {
             json.writeStartObject();
             json.writeStringField("type", "ObjectEvent");
-            json.writeStringField("eventTime", now.toString());
+            json.writeStringField("eventTime", event.time().toString());
             json.writeStringField("eventTimeZoneOffset", "+00:00");
-            json.writeStringField("action", "ADD");
-            json.writeStringField("bizStep", "commissioning");
-            json.writeStringField("disposition", "active");
-            json.writeObjectFieldStart("ilmd");
-            json.writeStringField("cbvmda:lotNumber", wo.lot);
-            json.writeStringField("cbvmda:itemExpirationDate", wo.expiry.toString());
-            json.writeEndObject();
+            json.writeStringField("eventID", event.eventId());
             json.writeArrayFieldStart("epcList");
         });
     }
@@ -77,11 +84,39 @@ final class EpcisDocument {
         });
     }
 
-    /** Everything after the last EPC. */
-    Buffer tail() {
+    /** An event after its last EPC. */
+    Buffer eventEnd(IssueEvent event, WorkOrder wo) {
         return write(() -> {
             json.writeEndArray();
+            boolean commissioning = !event.decommissioning();
+            json.writeStringField("action", commissioning ? "ADD" : "DELETE");
+            json.writeStringField("bizStep", commissioning ? "commissioning" : "decommissioning");
+            json.writeStringField("disposition", commissioning ? "active" : "inactive");
+            if (location != null) {
+                location("readPoint", location.readPoint());
+                location("bizLocation", location.bizLocation());
+            }
+            if (commissioning && event.numbers().kind() == Kind.SERIAL) {
+                json.writeObjectFieldStart("ilmd");
+                json.writeStringField("cbvmda:lotNumber", wo.lot);
+                json.writeStringField("cbvmda:itemExpirationDate", wo.expiry.toString());
+                json.writeEndObject();
+            }
             json.writeEndObject();
+        });
+    }
+
+    private void location(String field, String sgln) throws IOException {
+        if (sgln != null) {
+            json.writeObjectFieldStart(field);
+            json.writeStringField("id", sgln);
+            json.writeEndObject();
+        }
+    }
+
+    /** Everything after the last event. */
+    Buffer tail() {
+        return write(() -> {
             json.writeEndArray();
             json.writeEndObject();
             json.writeEndObject();

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.serialgen.events.ConfigActivated;
+import org.serialgen.events.ConfigDocument;
 import org.serialgen.generation.pool.AllocationRepository.PooledRange;
 import org.serialgen.generation.pool.Kind;
 import org.serialgen.generation.pool.SerialPool;
+import org.serialgen.generation.source.ExternalSerialRepository.Selection;
 import org.serialgen.generation.workorder.WorkOrder;
 import org.serialgen.kit.errors.Refused;
 import org.serialgen.permutation.SerialCodec;
@@ -14,18 +16,19 @@ import org.serialgen.permutation.SerialCodec;
 import io.vertx.core.Context;
 
 /**
- * What a work order holds of a kind, read before a report streams: its active ranges of pool counters, the pools
- * with their codecs, whether values from external sources follow, and the Vert.x context their pages are read on.
+ * Numbers of a work order of one kind, read before a report streams them: ranges of pool counters, the pools with
+ * their codecs, which external values follow (none when {@code external} is null), and the Vert.x context their pages
+ * are read on. What it holds now, for a CSV; what one issue or one voiding covered, for an EPCIS event.
  */
 record IssuedNumbers(WorkOrder workOrder, Kind kind, List<PooledRange> ranges, Map<Long, PoolCodec> pools,
-                     boolean external, ConfigActivated config, Context context) {
+                     Selection external, ConfigActivated config, Context context) {
 
     /** A pool and the codec of its serials. */
     record PoolCodec(SerialPool pool, SerialCodec codec) {
     }
 
     boolean empty() {
-        return ranges.isEmpty() && !external;
+        return ranges.isEmpty() && external == null;
     }
 
     PoolCodec pool(long id) {
@@ -39,12 +42,10 @@ record IssuedNumbers(WorkOrder workOrder, Kind kind, List<PooledRange> ranges, M
     /** The length of the company prefix the work order's GTIN is under, which an EPC URN needs. */
     int companyPrefixLength() {
         String gtin = workOrder.gtin;
-        if (config != null && config.config().gs1CompanyPrefixes() != null) {
-            for (var prefix : config.config().gs1CompanyPrefixes()) {
-                if (gtin.startsWith(prefix.prefix(), 1)) {
-                    return prefix.prefix().length();
-                }
-            }
+        var prefix = config == null ? java.util.Optional.<ConfigDocument.CompanyPrefix>empty()
+            : config.config().prefixOf(gtin);
+        if (prefix.isPresent()) {
+            return prefix.get().prefix().length();
         }
         throw new Refused("COMPANY_PREFIX_UNKNOWN", "The EPC URN needs the company prefix of GTIN " + gtin
             + ": add it to gs1_company_prefixes in the configuration");

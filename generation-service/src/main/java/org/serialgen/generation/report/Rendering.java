@@ -3,12 +3,19 @@ package org.serialgen.generation.report;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.kit.persistence.Coded;
 
-/** How a report writes each identifier: GS1 element string, EPC URN or GS1 Digital Link. */
+/**
+ * How a report writes each identifier: the GS1 element string of the identifier alone ({@code (01)(21)}), the EPC
+ * URN, or the pack code a serial's DataMatrix carries — {@code (01)(17)(10)(21)} bracketed, as scan data (GS after
+ * the lot), as the human-readable text, or as a GS1 Digital Link with lot and expiry. An SSCC is {@code (00)} in each.
+ */
 public enum Rendering implements Coded {
 
     ELEMENT("element"),
     URN("urn"),
-    DL("dl");
+    DL("dl"),
+    PACK("pack"),
+    SCAN("scan"),
+    HRI("hri");
 
     private final String code;
 
@@ -27,6 +34,6 @@ public enum Rendering implements Coded {
             return ELEMENT;
         }
         return Coded.byCode(Rendering.class, format).orElseThrow(() -> ApiException.Validation.of("format",
-            "Must be element, urn or dl"));
+            "Must be element, urn, dl, pack, scan or hri"));
     }
 }

@@ -1,6 +1,7 @@
 package org.serialgen.generation.report;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import org.serialgen.generation.config.GenerationSettings;
 import org.serialgen.generation.pool.Kind;
 import org.serialgen.gs1.DigitalLink;
 import org.serialgen.gs1.Gtin;
+import org.serialgen.kit.errors.ApiException;
 import org.serialgen.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -31,10 +33,12 @@ public class ReportResource {
 
     private final Reports reports;
     private final DigitalLink link;
+    private final EpcisLocation location;
 
     ReportResource(Reports reports, GenerationSettings settings) {
         this.reports = reports;
         this.link = new DigitalLink(settings.digitalLinkResolver());
+        this.location = EpcisLocation.of(settings);
     }
 
     @GET
@@ -43,8 +47,10 @@ public class ReportResource {
     @ResponseHeader(name = "Content-Disposition", value = "attachment; filename=\"serials.csv\"")
     @Operation(summary = "The work order's serials (gtin, serial, identifier), streamed")
     public Multi<Buffer> serials(@PathParam("id") String id,
-                                 @Parameter(description = "element (GS1 element string, default), urn (EPC URN) or dl "
-                                     + "(GS1 Digital Link)") @QueryParam("format") String format) {
+                                 @Parameter(description = "element ((01)(21) element string, default), urn (EPC URN), "
+                                     + "pack ((01)(17)(10)(21) element string), scan (the same as scan data, GS after "
+                                     + "the lot), hri (human-readable text) or dl (GS1 Digital Link with lot and "
+                                     + "expiry)") @QueryParam("format") String format) {
         Rendering rendering = Rendering.parse(format);
         return reports.issued(id, Kind.SERIAL).onItem().transformToMulti(issued ->
             csv(issued, new CsvReport(Kind.SERIAL, Identifiers.ofSerials(rendering, link, issued))));
@@ -65,11 +71,12 @@ public class ReportResource {
     @Path("{id}/epcis")
     @Produces("application/ld+json")
     @ResponseHeader(name = "Content-Disposition", value = "attachment; filename=\"epcis.jsonld\"")
-    @Operation(summary = "An EPCIS 2.0 JSON-LD document with one commissioning ObjectEvent (action ADD, bizStep "
-        + "commissioning, disposition active) for the work order's serials (SGTIN) and SSCCs, streamed")
+    @Operation(summary = "An EPCIS 2.0 JSON-LD document of the work order's numbers, streamed: a commissioning "
+        + "ObjectEvent per issue (SGTINs with lot and expiry as ILMD, SSCCs without), dated when the numbers were "
+        + "issued, and a decommissioning ObjectEvent per voiding; stable event IDs, the same document on every "
+        + "download. 404 while nothing was issued")
     public RestMulti<Buffer> epcis(@PathParam("id") String id) {
-        Multi<Buffer> document = reports.issued(id, Kind.SERIAL).flatMap(serials -> reports.issued(id, Kind.SSCC)
-            .map(ssccs -> epcis(serials, ssccs))).onItem().transformToMulti(body -> body);
+        Multi<Buffer> document = reports.events(id).onItem().transformToMulti(this::epcis);
         // written as it comes: not as a JSON array of chunks, which is what a JSON type would otherwise make of them
         return RestMulti.fromMultiData(document).encodeAsJsonArray(false).build();
     }
@@ -79,19 +86,27 @@ public class ReportResource {
             reports.stream(issued).map(report::lines));
     }
 
-    private Multi<Buffer> epcis(IssuedNumbers serials, IssuedNumbers ssccs) {
-        Identifiers sgtins = serials.empty()
-            ? new Identifiers(Rendering.URN, link, new Gtin(serials.workOrder().gtin), 0)
-            : Identifiers.ofSerials(Rendering.URN, link, serials);
+    private Multi<Buffer> epcis(List<IssueEvent> events) {
+        if (events.isEmpty()) {
+            throw new ApiException.NotFound("NOTHING_ISSUED", "Nothing was issued to this work order yet");
+        }
+        IssuedNumbers any = events.get(0).numbers();
+        // an SGTIN URN needs the GTIN's company prefix: refused (409) before the first byte if it is not configured
+        Identifiers sgtins = events.stream().filter(e -> e.numbers().kind() == Kind.SERIAL).findFirst()
+            .map(e -> Identifiers.ofSerials(Rendering.URN, link, e.numbers()))
+            .orElseGet(() -> new Identifiers(Rendering.URN, link, new Gtin(any.workOrder().gtin), 0, null, null));
         Identifiers containers = Identifiers.ofSscc(Rendering.URN, link);
+        Instant created = events.get(events.size() - 1).time();
         // the generator's state belongs to one download, so it is made per subscription
         return Multi.createFrom().deferred(() -> {
-            EpcisDocument document = new EpcisDocument(sgtins, containers);
-            return Multi.createBy().concatenating().streams(
-                Multi.createFrom().item(() -> document.head(serials.workOrder(), Instant.now())),
-                reports.stream(serials).map(document::epcs),
-                reports.stream(ssccs).map(document::epcs),
-                Multi.createFrom().item(document::tail));
+            EpcisDocument document = new EpcisDocument(sgtins, containers, location);
+            Multi<Buffer> body = Multi.createFrom().iterable(events).onItem().transformToMultiAndConcatenate(event ->
+                Multi.createBy().concatenating().streams(
+                    Multi.createFrom().item(() -> document.eventStart(event)),
+                    reports.stream(event.numbers()).map(document::epcs),
+                    Multi.createFrom().item(() -> document.eventEnd(event, event.numbers().workOrder()))));
+            return Multi.createBy().concatenating().streams(Multi.createFrom().item(() -> document.head(created)),
+                body, Multi.createFrom().item(document::tail));
         });
     }
 }

@@ -17,6 +17,8 @@ import org.serialgen.generation.pool.Pools;
 import org.serialgen.generation.pool.SerialPool;
 import org.serialgen.generation.source.ExternalSerialRepository;
 import org.serialgen.generation.source.ExternalSerialRepository.PooledValue;
+import org.serialgen.generation.source.ExternalSerialRepository.Selection;
+import org.serialgen.events.ConfigActivated;
 import org.serialgen.generation.workorder.WorkOrder;
 import org.serialgen.generation.workorder.WorkOrders;
 import org.serialgen.gs1.CompanyPrefix;
@@ -59,7 +61,7 @@ class Reports {
         this.replica = replica;
     }
 
-    /** Read in a session of its own: {@code @WithSession} covers methods answering a Uni, not a Multi. */
+    /** What the work order holds of the kind now; read in a session of its own ({@code @WithSession} covers Unis). */
     Uni<IssuedNumbers> issued(String workOrderKey, Kind kind) {
         Context context = Vertx.currentContext();
         return Panache.withSession(() -> workOrders.find(workOrderKey).flatMap(wo -> issued(wo, kind, context)));
@@ -70,7 +72,28 @@ class Reports {
             .flatMap(external -> codecs(Stream.concat(ranges.stream().map(PooledRange::poolId), external.stream())
                     .distinct().toList())
                 .flatMap(codecs -> replica.current().map(config -> new IssuedNumbers(wo, kind, ranges, codecs,
-                    !external.isEmpty(), config, context)))));
+                    external.isEmpty() ? null : Selection.held(wo.id, kind), config, context)))));
+    }
+
+    /**
+     * Every issue of the work order's numbers and every voiding of them, oldest first (a commissioning before a
+     * decommissioning of the same moment), each with the numbers it covered: what an EPCIS document tells.
+     */
+    Uni<List<IssueEvent>> events(String workOrderKey) {
+        Context context = Vertx.currentContext();
+        return Panache.withSession(() -> workOrders.find(workOrderKey).flatMap(wo -> replica.current()
+            .flatMap(config -> events(wo, Kind.SERIAL, config, context).flatMap(serials ->
+                events(wo, Kind.SSCC, config, context).map(ssccs -> Stream.concat(serials.stream(), ssccs.stream())
+                    .sorted(IssueEvent.CHRONOLOGICAL).toList())))));
+    }
+
+    private Uni<List<IssueEvent>> events(WorkOrder wo, Kind kind, ConfigActivated config, Context context) {
+        return allocations.issuedRanges(wo.id, kind).flatMap(ranges -> externalSerials.deliveries(wo.id, kind)
+            .flatMap(deliveries -> codecs(Stream.concat(ranges.stream().map(r -> r.range().poolId()),
+                    deliveries.stream().flatMap(d -> d.poolIds().stream())).distinct().toList())
+                .map(codecs -> IssueEvent.of(ranges, deliveries, (event, selected, external) -> new IssuedNumbers(wo,
+                    kind, selected, codecs, external ? new Selection(wo.id, kind, event.task(), event.voidedAt())
+                    : null, config, context)))));
     }
 
     private Uni<Map<Long, IssuedNumbers.PoolCodec>> codecs(List<Long> poolIds) {
@@ -90,7 +113,7 @@ class Reports {
     Multi<NumberChunk> stream(IssuedNumbers issued) {
         Multi<NumberChunk> allocated = Multi.createFrom().iterable(() -> new AllocatedChunks(issued))
             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-        return issued.external() ? Multi.createBy().concatenating().streams(allocated, external(issued)) : allocated;
+        return issued.external() != null ? Multi.createBy().concatenating().streams(allocated, external(issued)) : allocated;
     }
 
     /**
@@ -100,8 +123,8 @@ class Reports {
     private Multi<NumberChunk> external(IssuedNumbers issued) {
         return Multi.createFrom().deferred(() -> {
             PooledValue[] after = {new PooledValue(-1, "")};
-            return Pages.onContext(issued.context(), () -> Panache.withSession(() -> externalSerials.pageHeldBy(
-                    issued.workOrder().id, issued.kind(), after[0], CHUNK)))
+            return Pages.onContext(issued.context(), () -> Panache.withSession(() ->
+                    externalSerials.page(issued.external(), after[0], CHUNK)))
                 .onItem().transformToMultiAndConcatenate(page -> {
                     after[0] = page.get(page.size() - 1);
                     return Multi.createFrom().iterable(byPool(issued, page));

@@ -1,6 +1,7 @@
 package org.serialgen.generation.workorder;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.serialgen.events.AggregationComputed;
+import org.serialgen.events.EventCodec;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
@@ -35,6 +37,10 @@ public class AggregationDemand extends PanacheEntityBase {
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
+    /** The breakdown's levels, as the event carried them (JSON): what SSCC labels print. */
+    @Column(nullable = false)
+    public String levels = "[]";
+
     /** Takes the demand of a newer breakdown. */
     void take(AggregationComputed computed, Instant at) {
         woId = computed.woId();
@@ -42,6 +48,7 @@ public class AggregationDemand extends PanacheEntityBase {
         quantity = computed.quantity();
         ssccCount = computed.ssccCount();
         bundleSerialCount = computed.bundleSerialCount();
+        levels = EventCodec.write(computed.levels() == null ? List.of() : computed.levels());
         receivedAt = at;
     }
 }

@@ -28,6 +28,10 @@ public class Progress {
 
     public Instant lastGenerationAt;
 
+    /** Of the generated, how many were returned unused (decommissioned): no longer held, never issued again. */
+    @Column(nullable = false)
+    public long decommissioned;
+
     public boolean pending() {
         return status == GenerationStatus.PENDING;
     }
@@ -65,8 +69,14 @@ public class Progress {
     /** {@code quantity} more were issued ({@code replacing}: instead of what was held, which is void now). */
     void receive(long quantity, boolean replacing, Instant at) {
         generated = (replacing ? 0 : generated) + quantity;
+        decommissioned = replacing ? 0 : decommissioned;
         status = generated >= requested ? GenerationStatus.COMPLETED : GenerationStatus.IN_PROGRESS;
         lastGenerationAt = at;
+    }
+
+    /** {@code quantity} of those held were returned unused. */
+    public void decommission(long quantity) {
+        decommissioned += quantity;
     }
 
     void fail() {

@@ -60,6 +60,7 @@ public class WorkOrder extends PanacheEntityBase {
     @AttributeOverride(name = "generated", column = @Column(name = "generated_serials"))
     @AttributeOverride(name = "status", column = @Column(name = "serial_generation_status"))
     @AttributeOverride(name = "lastGenerationAt", column = @Column(name = "last_serial_generation_at"))
+    @AttributeOverride(name = "decommissioned", column = @Column(name = "decommissioned_serials"))
     public Progress serials = new Progress();
 
     @Embedded
@@ -67,6 +68,7 @@ public class WorkOrder extends PanacheEntityBase {
     @AttributeOverride(name = "generated", column = @Column(name = "generated_sscc"))
     @AttributeOverride(name = "status", column = @Column(name = "sscc_generation_status"))
     @AttributeOverride(name = "lastGenerationAt", column = @Column(name = "last_sscc_generation_at"))
+    @AttributeOverride(name = "decommissioned", column = @Column(name = "decommissioned_sscc"))
     public Progress sscc = new Progress();
 
     /** The serial demand was given (an override or the form's serial quantity), not computed from the configuration. */

@@ -25,6 +25,10 @@ public record WorkOrderView(
     @JsonProperty("total_requested_bundle_serials") long totalRequestedBundleSerials,
     @JsonProperty("generated_serials") long generatedSerials,
     @JsonProperty("generated_sscc") long generatedSscc,
+    @Schema(description = "Of the generated serials, how many were returned unused (decommissioned)")
+    @JsonProperty("decommissioned_serials") long decommissionedSerials,
+    @Schema(description = "Of the generated SSCCs, how many were returned unused (decommissioned)")
+    @JsonProperty("decommissioned_sscc") long decommissionedSscc,
     @JsonProperty("sscc_generation_status") GenerationStatus ssccGenerationStatus,
     @JsonProperty("serial_generation_status") GenerationStatus serialGenerationStatus,
     @JsonProperty("last_sscc_generation_at") Instant lastSsccGenerationAt,
@@ -49,7 +53,7 @@ public record WorkOrderView(
     static WorkOrderView of(WorkOrder wo, List<Holding> allocations) {
         return new WorkOrderView(wo.id, wo.woId, wo.woName, wo.origin, wo.gtin, wo.lot, wo.expiry, wo.quantity,
             wo.serials.requested, wo.sscc.requested, wo.totalRequestedBundleSerials, wo.serials.generated,
-            wo.sscc.generated, wo.sscc.status, wo.serials.status, wo.sscc.lastGenerationAt,
+            wo.sscc.generated, wo.serials.decommissioned, wo.sscc.decommissioned, wo.sscc.status, wo.serials.status, wo.sscc.lastGenerationAt,
             wo.serials.lastGenerationAt, wo.configVersion, wo.serialsFixed, wo.errorMessage, wo.erpConflict,
             wo.erpConfirmedAt, wo.createdAt, wo.updatedAt, allocations);
     }

@@ -62,6 +62,11 @@ public class WorkOrders {
         return repository.byKey(key, LockModeType.NONE).onItem().ifNull().failWith(WorkOrders::notFound);
     }
 
+    /** The newest packaging demand of a work order; null before aggregation-service sent one. */
+    public Uni<AggregationDemand> demand(String woId) {
+        return AggregationDemand.findById(woId);
+    }
+
     /** The work order of a task. */
     public Uni<WorkOrder> byId(int id) {
         return repository.findById(id);

@@ -67,12 +67,17 @@ final class GenerationFixtures {
 
     /** A work order from the ERP of {@code quantity} units (and {@code sscc} SSCCs), once generation-service has it. */
     static String workOrder(String gtin, long quantity, long sscc) {
+        return workOrder(gtin, quantity, sscc, List.of());
+    }
+
+    /** As above, with the packaging levels of its breakdown. */
+    static String workOrder(String gtin, long quantity, long sscc, List<AggregationComputed.Level> levels) {
         String woId = "WO-T-" + UUID.randomUUID().toString().substring(0, 8);
         TestKafka.publish(Topics.WORKORDERS, woId, EventCodec.write(EventCodec.envelope(EventTypes.WORKORDER_SYNCED,
             new WorkOrderSynced(woId, "Batch " + woId, gtin, "LOT1", LocalDate.of(2029, 1, 31), quantity, 1,
                 Instant.now(), WorkOrderSynced.ERP))));
         TestKafka.publish(Topics.AGGREGATION, woId, EventCodec.write(EventCodec.envelope(
-            EventTypes.AGGREGATION_COMPUTED, new AggregationComputed(woId, quantity, 1, "test", List.of(), sscc, 0))));
+            EventTypes.AGGREGATION_COMPUTED, new AggregationComputed(woId, quantity, 1, "test", levels, sscc, 0))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
             given().header("Authorization", VIEWER).get("/serial-generation/workorders/" + woId + "/")
                 .then().statusCode(200).body("total_requested_sscc", equalTo((int) sscc))

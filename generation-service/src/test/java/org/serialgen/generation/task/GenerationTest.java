@@ -86,7 +86,7 @@ class GenerationTest {
         List<String> urns = csvLines(woId, "serials", "urn");
         assertEquals(rows.get(0).split(",")[1], EpcUrn.parseSgtin(urns.get(0).split(",")[2]).serial().value());
         List<String> links = csvLines(woId, "serials", "dl");
-        assertTrue(links.get(0).split(",")[2].startsWith("https://id.gs1.org/01/" + gtin + "/21/"));
+        assertTrue(links.get(0).split(",")[2].startsWith("https://id.gs1.org/01/" + gtin + "/10/LOT1/21/"));
         assertEquals(rows.get(5).split(",")[1], DigitalLink.parseSgtin(links.get(5).split(",")[2]).serial().value());
 
         assertFalse(TestKafka.records(Topics.GENERATION, v -> v.contains(taskId) && v.contains("task.completed"), 1,
@@ -131,11 +131,15 @@ class GenerationTest {
         assertEquals("commissioning", epcis.getString("epcisBody.eventList[0].bizStep"));
         assertEquals("active", epcis.getString("epcisBody.eventList[0].disposition"));
         assertEquals("LOT1", epcis.getString("epcisBody.eventList[0].ilmd.'cbvmda:lotNumber'"));
+        // the serials and the SSCCs are commissioned in events of their own, trade items with lot and expiry
         List<String> epcs = epcis.getList("epcisBody.eventList[0].epcList");
-        assertEquals(105 + 2, epcs.size());
-        assertEquals(107, new HashSet<>(epcs).size());
+        assertEquals(105, epcs.size());
+        assertEquals(105, new HashSet<>(epcs).size());
         assertTrue(epcs.get(0).startsWith("urn:epc:id:sgtin:9506000."), epcs.get(0));
-        assertTrue(epcs.get(106).startsWith("urn:epc:id:sscc:9506000.3"), epcs.get(106));
+        List<String> ssccs = epcis.getList("epcisBody.eventList[1].epcList");
+        assertEquals(2, ssccs.size());
+        assertTrue(ssccs.get(1).startsWith("urn:epc:id:sscc:9506000.3"), ssccs.get(1));
+        assertTrue(epcis.get("epcisBody.eventList[1].ilmd") == null, "an SSCC has no lot or expiry");
         EpcUrn.parseSgtin(epcs.get(50));
     }
 
@@ -183,7 +187,7 @@ class GenerationTest {
             .then().statusCode(403).body("error", equalTo("forbidden"));
         given().header("Authorization", VIEWER).get("/serial-generation/tasks/not-a-uuid/").then().statusCode(400);
         given().header("Authorization", VIEWER).get("/serial-generation/workorders/" + woId + "/serials.csv?format=pdf")
-            .then().statusCode(400).body("details.format[0]", equalTo("Must be element, urn or dl"));
+            .then().statusCode(400).body("details.format[0]", equalTo("Must be element, urn, dl, pack, scan or hri"));
         given().header("Authorization", VIEWER).get("/serial-generation/workorders/" + woId + "/")
             .then().body("generated_serials", equalTo(0)).body("serial_generation_status", equalTo("pending"));
         given().header("Authorization", VIEWER).get("/serial-generation/workorders/" + woId + "/history/")

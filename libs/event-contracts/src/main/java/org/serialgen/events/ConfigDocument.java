@@ -3,6 +3,7 @@ package org.serialgen.events;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -46,6 +47,12 @@ public record ConfigDocument(
     @Schema(description = "Percent of a pool's capacity issued at which an exhaustion warning is raised: 0 to 100",
         minimum = "0", maximum = "100", examples = "80")
     @JsonProperty("pool_exhaustion_warning_percent") BigDecimal poolExhaustionWarningPercent) {
+
+    /** The configured company prefix a GTIN is under (its digits after the indicator), if any. */
+    public Optional<CompanyPrefix> prefixOf(String gtin) {
+        return gs1CompanyPrefixes == null ? Optional.empty()
+            : gs1CompanyPrefixes.stream().filter(p -> p.prefix() != null && gtin.startsWith(p.prefix(), 1)).findFirst();
+    }
 
     public record Source(
         @Schema(description = "Unique name of the source", maxLength = 100)

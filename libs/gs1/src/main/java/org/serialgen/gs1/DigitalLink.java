@@ -3,8 +3,9 @@ package org.serialgen.gs1;
 import java.net.URI;
 
 /**
- * GS1 Digital Link URIs (GS1 Digital Link standard 1.1, §4): {@code https://<resolver>/01/<GTIN-14>/21/<serial>} and
- * {@code https://<resolver>/00/<SSCC>}. The serial is percent-encoded except for RFC 3986's unreserved characters.
+ * GS1 Digital Link URIs (GS1 Digital Link standard 1.1, §4): {@code https://<resolver>/01/<GTIN-14>/21/<serial>},
+ * a pack's with its lot and expiry, and {@code https://<resolver>/00/<SSCC>}. The serial is percent-encoded except for
+ * RFC 3986's unreserved characters.
  * The resolver host is the site's choice; {@value #DEFAULT_RESOLVER} is GS1's own.
  */
 public final class DigitalLink {
@@ -31,21 +32,32 @@ public final class DigitalLink {
             + PercentEncoding.encodeAllButUnreserved(sgtin.serial().value());
     }
 
+    /**
+     * A pack's link: {@code /01/<GTIN>/10/<lot>/21/<serial>?17=<YYMMDD>} — the lot a key qualifier in the path
+     * between GTIN and serial (Digital Link 1.1 §4.5), the expiry a data attribute in the query.
+     */
+    public String of(PackCode pack) {
+        return resolver + "/01/" + pack.gtin().value() + "/10/" + PercentEncoding.encodeAllButUnreserved(pack.lot())
+            + "/21/" + PercentEncoding.encodeAllButUnreserved(pack.serial().value()) + "?17="
+            + Gs1Date.format(pack.expiry());
+    }
+
     public String of(Sscc sscc) {
         return resolver + "/00/" + sscc.value();
     }
 
-    /** Any resolver's SGTIN link; a GTIN-8/12/13 in the path is padded to GTIN-14. */
+    /** Any resolver's SGTIN link, with or without a lot qualifier; a GTIN-8/12/13 in the path is padded to GTIN-14. */
     public static Sgtin parseSgtin(String link) {
         String path = path(link);
         int at = path.indexOf("/01/");
-        int serialAt = path.indexOf("/21/", at + 4);
-        if (at < 0 || serialAt < 0) {
-            throw new IllegalArgumentException("not a Digital Link with /01/<GTIN>/21/<serial>: " + link);
+        int gtinEnd = at < 0 ? -1 : path.indexOf('/', at + 4);
+        int serialAt = gtinEnd < 0 ? -1 : path.indexOf("/21/", gtinEnd);
+        if (serialAt < 0) {
+            throw new IllegalArgumentException("not a Digital Link with /01/<GTIN>/…/21/<serial>: " + link);
         }
         String serial = path.substring(serialAt + 4);
         int end = serial.indexOf('/');
-        return new Sgtin(Gtin.parse(path.substring(at + 4, serialAt)),
+        return new Sgtin(Gtin.parse(path.substring(at + 4, gtinEnd)),
             new SerialNumber(PercentEncoding.decode(end < 0 ? serial : serial.substring(0, end))));
     }
 

@@ -43,7 +43,9 @@ class RenderingsTest {
             DigitalLink.parseSgtin("https://id.gs1.org/01/9506000134352/21/12345").gtin());
         assertEquals(TDS_SSCC, ElementString.parseSscc("(00)106141412345678908"));
         assertEquals(new Sgtin(new Gtin("80614141123458"), new SerialNumber("6(7)89")),
-            ElementString.parseSgtin("(01)80614141123458(21)6(7)89"));
+            ElementString.parseSgtin("(01)80614141123458(21)6\\(7)89"));
+        assertEquals("(01)80614141123458(21)6\\(7)89",
+            ElementString.of(new Sgtin(new Gtin("80614141123458"), new SerialNumber("6(7)89"))));
     }
 
     @Test

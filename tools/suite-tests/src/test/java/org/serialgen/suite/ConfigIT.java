@@ -43,6 +43,9 @@ class ConfigIT {
             .then().statusCode(200).body("restored_from", equalTo((int) v));
         given().header("Authorization", manager).post(CONFIG + "reset/")
             .then().statusCode(200).body("change_action", equalTo("reset"));
+        // the defaults name no company prefix: the suite's other tests issue serials under the seeded ones
+        FlowIT.patchConfig(manager, "{\"gs1_company_prefixes\": [{\"prefix\": \"9506000\", \"sscc_extension_digit\": 0},"
+            + " {\"prefix\": \"9520000\", \"sscc_extension_digit\": 0}]}");
     }
 
     @Test

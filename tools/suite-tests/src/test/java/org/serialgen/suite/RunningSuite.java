@@ -71,6 +71,9 @@ public class RunningSuite implements BeforeAllCallback {
         env.put("ERP_API_TOKEN", ERP_TOKEN);
         // syncs are asked for by the tests; the schedule runs on the replicas ErpReplicasIT starts
         env.put("ERP_SYNC_INTERVAL", "0");
+        // the prefixes of the tests' GTINs (09506000…) and of the fake ERP's (0952…): serials are issued only under
+        // a configured one
+        env.put("SERIALGEN_SEED_COMPANY_PREFIX", "9506000,9520000");
         RESTART_ENV.putAll(env);
         env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
         env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
