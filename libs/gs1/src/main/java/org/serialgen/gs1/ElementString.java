@@ -30,21 +30,26 @@ public final class ElementString {
     private ElementString() {
     }
 
+    // a report writes millions of these: the identifiers are valid already, so no elements are built for them
     public static String of(Sgtin sgtin) {
-        return bracketed(List.of(new Element(Ai.GTIN, sgtin.gtin().value()),
-            new Element(Ai.SERIAL, sgtin.serial().value())));
+        return "(01)" + sgtin.gtin().value() + "(21)" + escaped(sgtin.serial().value());
     }
 
     public static String of(Sscc sscc) {
-        return bracketed(List.of(new Element(Ai.SSCC, sscc.value())));
+        return "(00)" + sscc.value();
     }
 
     public static String bracketed(List<Element> elements) {
         StringBuilder out = new StringBuilder();
         for (Element element : elements) {
-            out.append('(').append(element.ai().code()).append(')').append(element.value().replace("(", "\\("));
+            out.append('(').append(element.ai().code()).append(')').append(escaped(element.value()));
         }
         return out.toString();
+    }
+
+    /** Data as the bracketed form writes it: a literal {@code (} as {@code \(}. */
+    static String escaped(String value) {
+        return value.indexOf('(') < 0 ? value : value.replace("(", "\\(");
     }
 
     public static String scanData(List<Element> elements) {

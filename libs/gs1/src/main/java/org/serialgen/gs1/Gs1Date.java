@@ -14,7 +14,9 @@ public final class Gs1Date {
     }
 
     public static String format(LocalDate date) {
-        return String.format("%02d%02d%02d", date.getYear() % 100, date.getMonthValue(), date.getDayOfMonth());
+        int yymmdd = date.getYear() % 100 * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth();
+        String digits = Integer.toString(yymmdd);
+        return "000000".substring(digits.length()) + digits;
     }
 
     public static LocalDate parse(String yymmdd, int currentYear) {

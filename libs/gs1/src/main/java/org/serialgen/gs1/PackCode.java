@@ -23,19 +23,23 @@ public record PackCode(Gtin gtin, LocalDate expiry, String lot, SerialNumber ser
             new Element(Ai.BATCH_LOT, lot), new Element(Ai.SERIAL, serial.value()));
     }
 
+    // written directly rather than through elements(): a report writes millions, and the fields are valid already
+
     /** {@code (01)…(17)…(10)…(21)…}, a literal {@code (} written {@code \(}. */
     public String bracketed() {
-        return ElementString.bracketed(elements());
+        return "(01)" + gtin.value() + "(17)" + Gs1Date.format(expiry) + "(10)" + ElementString.escaped(lot) + "(21)"
+            + ElementString.escaped(serial.value());
     }
 
     /** What the DataMatrix encodes after its leading FNC1, GS after the lot. */
     public String scanData() {
-        return ElementString.scanData(elements());
+        return "01" + gtin.value() + "17" + Gs1Date.format(expiry) + "10" + lot + ElementString.GS + "21"
+            + serial.value();
     }
 
     /** The text printed beside the symbol. */
     public String humanReadable() {
-        return ElementString.humanReadable(elements());
+        return "(01) " + gtin.value() + " (17) " + Gs1Date.format(expiry) + " (10) " + lot + " (21) " + serial.value();
     }
 
     /** The Digital Link with the lot in the path and the expiry as a data attribute. */
