@@ -31,6 +31,13 @@ class GatewayTest {
     @Test
     void issuesTokensToKnownUsersOnly() {
         login("manager");
+        given().contentType(ContentType.JSON)
+            .body("{\"username\": \"manager\", \"password\": \"" + GatewayResources.PASSWORD + "\"}")
+            .post("/api/v1/auth/token").then().statusCode(200).header("Cache-Control", "no-store");
+        // a key twice is refused, on the one endpoint that needs no token too
+        given().contentType(ContentType.JSON).body("{\"username\": \"manager\", \"username\": \"admin\","
+            + " \"password\": \"x\"}").post("/api/v1/auth/token")
+            .then().statusCode(400).body("error", equalTo("validation_error"));
         given().contentType(ContentType.JSON).body("{\"username\": \"manager\", \"password\": \"wrong\"}")
             .post("/api/v1/auth/token")
             .then().statusCode(401).body("error", equalTo("unauthorized")).body("code", equalTo("INVALID_CREDENTIALS"));

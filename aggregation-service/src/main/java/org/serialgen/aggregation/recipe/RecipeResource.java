@@ -28,6 +28,7 @@ import org.serialgen.kit.errors.ApiException;
 import org.serialgen.kit.paging.PageRequest;
 import org.serialgen.kit.paging.PageResponse;
 import org.serialgen.security.Roles;
+import org.serialgen.kit.request.StrictParams;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -58,7 +59,7 @@ public class RecipeResource {
         @Parameter(description = "GTIN of the item") @QueryParam("gtin") String gtin,
         @QueryParam("variant") String variant,
         @Parameter(description = "Part of a GTIN or a variant") @QueryParam("search") String search,
-        @Parameter(description = "true: deleted recipes only") @QueryParam("deleted") boolean deleted,
+        @Parameter(description = "true: deleted recipes only") @QueryParam("deleted") String deleted,
         @QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         String item = null;
@@ -73,7 +74,8 @@ public class RecipeResource {
             problems.put("search", List.of("At most 50 characters"));
         }
         PageRequest request = PageRequest.of(page, pageSize, problems);
-        RecipeRepository.Filter filter = new RecipeRepository.Filter(deleted, item, variant,
+        boolean onlyDeleted = StrictParams.flag(uri, "deleted", deleted);
+        RecipeRepository.Filter filter = new RecipeRepository.Filter(onlyDeleted, item, variant,
             search == null || search.isBlank() ? null : search);
         return repository.page(filter, request).map(found -> PageResponse.of(uri, request, found.count(),
             found.rows()));

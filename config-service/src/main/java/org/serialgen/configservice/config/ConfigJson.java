@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.serialgen.events.ConfigDocument;
 import org.serialgen.kit.errors.ApiException;
+import org.serialgen.kit.request.StrictJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -30,7 +31,7 @@ final class ConfigJson {
     static final Set<String> READ_ONLY_FIELDS = Set.of("id", "version", "is_active", "created_at", "updated_at",
         "created_by", "updated_by", "change_action", "restored_from");
 
-    private static final ObjectMapper STRICT = new ObjectMapper()
+    private static final ObjectMapper STRICT = StrictJson.strict(new ObjectMapper())
         .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);

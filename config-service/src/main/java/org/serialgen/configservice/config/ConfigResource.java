@@ -30,6 +30,7 @@ import org.serialgen.kit.errors.ApiException;
 import org.serialgen.kit.paging.PageRequest;
 import org.serialgen.kit.paging.PageResponse;
 import org.serialgen.security.Roles;
+import org.serialgen.kit.request.StrictParams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -165,8 +166,8 @@ public class ConfigResource {
         description = "With dry_run=true nothing is saved: the answer lists the changes the import would make.")
     public Uni<ConfigTransfer.ImportResult> importConfig(
         ConfigTransfer.Export file,
-        @Parameter(description = "Only validate and show the changes") @QueryParam("dry_run") boolean dryRun,
-        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        @Parameter(description = "Only validate and show the changes") @QueryParam("dry_run") String dryRun,
+        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         if (file == null) {
             throw ApiException.Validation.of("body", "An exported configuration document is required");
         }
@@ -178,7 +179,7 @@ public class ConfigResource {
                 + " can be imported");
         }
         ConfigDocument document = ConfigJson.document(file.config());
-        return dryRun ? service.dryRun(document)
+        return StrictParams.flag(uri, "dry_run", dryRun) ? service.dryRun(document)
             : service.importDocument(document, basedOn(null, ifMatch), user());
     }
 

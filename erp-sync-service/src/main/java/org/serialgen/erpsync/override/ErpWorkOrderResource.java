@@ -28,6 +28,7 @@ import org.serialgen.kit.errors.ApiException;
 import org.serialgen.kit.paging.PageRequest;
 import org.serialgen.kit.paging.PageResponse;
 import org.serialgen.security.Roles;
+import org.serialgen.kit.request.StrictParams;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -108,11 +109,12 @@ public class ErpWorkOrderResource {
 
     @GET
     @Operation(summary = "ERP work orders, newest sync first; overridden=true: only those with an override")
-    public Uni<PageResponse<View>> list(@QueryParam("overridden") Boolean overridden,
+    public Uni<PageResponse<View>> list(@QueryParam("overridden") String overridden,
                                         @QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize,
                                         @Context UriInfo uri) {
         PageRequest request = PageRequest.of(page, pageSize);
-        return workOrders.page(Boolean.TRUE.equals(overridden), request).flatMap(found -> workOrders.overrides(
+        boolean onlyOverridden = StrictParams.flag(uri, "overridden", overridden);
+        return workOrders.page(onlyOverridden, request).flatMap(found -> workOrders.overrides(
                 found.rows().stream().map(row -> row.woId).collect(java.util.stream.Collectors.toSet()))
             .map(byWo -> PageResponse.of(uri, request, found.count(), found.rows().stream()
                 .map(row -> view(row, byWo.get(row.woId), null, null)).toList())));

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.ResponseHeader;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.security.UsersFile;
 
@@ -71,6 +72,9 @@ public class TokenResource {
     @POST
     @PermitAll
     @Blocking // PBKDF2 is deliberately slow: keep it off the event loop
+    // a bearer token is a credential: no cache, shared or private, may keep the answer (RFC 6749 §5.1)
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
+    @ResponseHeader(name = "Pragma", value = "no-cache")
     @Operation(summary = "Exchange a username and password for a bearer token (embedded default only)")
     public Token issue(Credentials credentials) {
         if (!enabled) {

@@ -9,11 +9,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.serialgen.security.Roles;
+import org.serialgen.kit.request.StrictParams;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -63,7 +66,7 @@ public class UniquenessAuditResource {
     @POST
     @Operation(summary = "Verify that no two allocations overlap and, with derive=true, that no derived serial repeats")
     public Uni<Report> audit(@Parameter(description = "Also derive every issued serial and look for repeats")
-                             @QueryParam("derive") boolean derive) {
-        return audit.run(derive).map(Report::of);
+                             @QueryParam("derive") String derive, @Context UriInfo uri) {
+        return audit.run(StrictParams.flag(uri, "derive", derive)).map(Report::of);
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.serialgen.kit.request.RequestIds;
+import org.serialgen.kit.request.StrictParams;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -39,6 +40,11 @@ public class ErrorMappers {
     public Response api(ApiException e, HttpServerRequest request) {
         return body(e.status(),
             new ErrorBody(e.error(), e.getMessage(), e.details(), e.code(), id(request), e.current()));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response invalidParameter(StrictParams.InvalidParameter e, HttpServerRequest request) {
+        return body(400, new ErrorBody("validation_error", "Invalid input data", e.details(), null, id(request)));
     }
 
     @ServerExceptionMapper

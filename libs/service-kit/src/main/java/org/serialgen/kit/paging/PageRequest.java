@@ -11,6 +11,8 @@ public record PageRequest(int page, int size) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
+    /** So that (page - 1) × page_size stays an int at any page size. */
+    public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_SIZE;
 
     /** @throws ApiException.Validation naming {@code page} or {@code page_size} when out of range */
     public static PageRequest of(Integer page, Integer pageSize) {
@@ -29,6 +31,9 @@ public record PageRequest(int page, int size) {
         }
         if (s < 1 || s > MAX_SIZE) {
             problems.put("page_size", List.of("Must be between 1 and " + MAX_SIZE));
+        } else if (p > MAX_PAGE) {
+            // an offset the database's integers cannot hold: far beyond any last page
+            problems.put("page", List.of("Must be at most " + MAX_PAGE));
         }
         if (!problems.isEmpty()) {
             throw new ApiException.Validation(problems);
