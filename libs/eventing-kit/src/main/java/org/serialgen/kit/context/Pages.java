@@ -20,9 +20,16 @@ public final class Pages {
 
     /** Calls {@code page} until it answers an empty list; {@code page} keeps its own position (keyset). */
     public static <T> Multi<List<T>> onContext(Context context, Supplier<Uni<List<T>>> page) {
-        return Multi.createBy().repeating()
-            .uni(() -> Uni.createFrom().<List<T>>deferred(page::get)
-                .runSubscriptionOn(command -> context.runOnContext(ignored -> command.run())))
-            .until(List::isEmpty);
+        return Multi.createBy().repeating().uni(() -> on(context, page)).until(List::isEmpty);
+    }
+
+    /**
+     * {@code work} put together and subscribed to on {@code context} (as is, where it is null): for a step that
+     * follows one completed on another thread, such as a Kafka producer's acknowledgement.
+     */
+    public static <T> Uni<T> on(Context context, Supplier<Uni<T>> work) {
+        Uni<T> deferred = Uni.createFrom().deferred(() -> work.get());
+        return context == null ? deferred
+            : deferred.runSubscriptionOn(command -> context.runOnContext(ignored -> command.run()));
     }
 }

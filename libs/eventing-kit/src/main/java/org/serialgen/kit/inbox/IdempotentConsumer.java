@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.serialgen.events.EventCodec;
 import org.serialgen.events.EventCodec.MalformedEventException;
 import org.serialgen.events.EventEnvelope;
+import org.serialgen.kit.context.Pages;
 import org.serialgen.kit.persistence.NativeSql;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -24,6 +25,8 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Applies each event at most once per consumer. Events arrive in batches (the channel has {@code batch=true}): the ids
@@ -71,12 +74,15 @@ public class IdempotentConsumer {
             }
         }
         List<EventEnvelope> events = List.copyOf(readable.values());
-        return applyOnce(consumer, events, handler)
+        // the message's context: a retry or the next event after a dead letter must run there, not on the thread
+        // (a scheduler's, the Kafka producer's) that completed the step before it
+        Context context = Vertx.currentContext();
+        return Pages.on(context, () -> applyOnce(consumer, events, handler))
             .onFailure().retry().withBackOff(FIRST_BACKOFF, LAST_BACKOFF).atMost(BATCH_RETRIES)
             .onFailure().recoverWithUni(e -> {
                 LOG.warnf("%s: a batch of %d events failed (%s); applying them one by one", consumer, events.size(),
                     e.getMessage());
-                return oneByOne(consumer, readable, handler);
+                return oneByOne(consumer, readable, handler, context);
             })
             .flatMap(applied -> deadLetters.isEmpty() ? Uni.createFrom().voidItem()
                 : Uni.join().all(deadLetters).andCollectFailures().replaceWithVoid())
@@ -99,9 +105,9 @@ public class IdempotentConsumer {
 
     /** Each event in a transaction of its own; one that still fails after retries goes to the dead-letter topic. */
     private Uni<Void> oneByOne(String consumer, Map<KafkaRecord<String, String>, EventEnvelope> readable,
-                               Function<List<EventEnvelope>, Uni<Void>> handler) {
+                               Function<List<EventEnvelope>, Uni<Void>> handler, Context context) {
         return Multi.createFrom().iterable(readable.entrySet()).onItem().transformToUniAndConcatenate(entry ->
-                applyOnce(consumer, List.of(entry.getValue()), handler)
+                Pages.on(context, () -> applyOnce(consumer, List.of(entry.getValue()), handler))
                     .onFailure().retry().withBackOff(FIRST_BACKOFF, LAST_BACKOFF).atMost(EVENT_RETRIES)
                     .onFailure().recoverWithUni(e -> {
                         LOG.errorf("%s: event %s (%s) failed after retries, to the dead-letter topic: %s", consumer,
