@@ -17,9 +17,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
@@ -36,9 +38,12 @@ class RecipeUpload {
     }
 
     private final ObjectMapper json;
+    /** Reads one element of the array at a time: what follows an element is the next one, not trailing data. */
+    private final ObjectReader element;
 
     RecipeUpload(ObjectMapper json) {
         this.json = json;
+        this.element = json.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     static Iterator<Row> csvRows(InputStream body) {
@@ -117,9 +122,9 @@ class RecipeUpload {
                 }
                 next = null;
                 try {
-                    JsonNode element = json.readTree(parser);
+                    JsonNode read = element.readTree(parser);
                     try {
-                        return new Row(json.treeToValue(element, RecipeRequest.class), Map.of());
+                        return new Row(json.treeToValue(read, RecipeRequest.class), Map.of());
                     } catch (JsonProcessingException e) {
                         return new Row(null, Map.of("row", List.of("Not a recipe: " + e.getOriginalMessage())));
                     }
