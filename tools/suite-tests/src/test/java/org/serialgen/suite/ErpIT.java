@@ -56,15 +56,18 @@ class ErpIT {
             "results.find { it.wo_id == 'WO-DEMO-1006' }.reasons.gtin[0]").replaceAll(" \\(.*", ""));
         given().header("Authorization", operator).get(API + "workorders/WO-DEMO-1006/").then().statusCode(404);
 
-        // fixed by manual entry, then the failed record dismissed with the reason
+        // fixed by manual entry, which resolves the failed record by itself; a dismissal then finds it closed
         given().header("Authorization", operator).contentType(ContentType.JSON).body("""
             {"wo_id": "WO-DEMO-1006", "wo_name": "Cetirizine 10 mg, batch F", "gtin": "%s", "lot": "C2406",
              "expiry": "%s", "quantity": 750}""".formatted(DemoWorkOrders.gtin(4), LocalDate.now().plusYears(2)))
             .post(API + "workorders/").then().statusCode(201).body("wo_source", equalTo("manual"));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+            given().header("Authorization", operator).get(API + "erp/failed-records/" + id + "/").then()
+                .statusCode(200).body("status", equalTo("resolved")).body("resolved_by", equalTo("manual entry")));
         given().header("Authorization", operator).contentType(ContentType.JSON)
             .body("{\"reason\": \"entered by hand with the right GTIN\"}")
-            .post(API + "erp/failed-records/" + id + "/dismiss").then().statusCode(200)
-            .body("status", equalTo("dismissed"));
+            .post(API + "erp/failed-records/" + id + "/dismiss").then().statusCode(409)
+            .body("code", equalTo("FAILED_RECORD_CLOSED"));
         given().header("Authorization", FlowIT.login("viewer")).contentType(ContentType.JSON).body("{}")
             .post(API + "erp/sync/").then().statusCode(403);
     }
