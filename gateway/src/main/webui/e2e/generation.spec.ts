@@ -61,7 +61,7 @@ test('a supervisor creates a work order, generates SSCCs and serials from the me
 
   await row.getByRole('button', { name: `Actions for work order ${woId}` }).click();
   const download = page.waitForEvent('download');
-  await page.getByRole('menuitem', { name: 'Serials CSV (element string)' }).click();
+  await page.getByRole('menuitem', { name: 'Serials CSV (element string)', exact: true }).click();
   const csv = readFileSync((await (await download).path())!, 'utf8').trim().split('\n');
   expect(csv.length - 1).toBe(announced);
   expect(new Set(csv.slice(1)).size).toBe(announced);

@@ -49,7 +49,7 @@ export const workOrders = {
   breakdown: (woId: string) => request<Breakdown>(`aggregation/workorders/${encodeURIComponent(woId)}/`),
 };
 
-export type Report = 'serials' | 'sscc' | 'epcis' | 'labels';
+export type Report = 'serials' | 'sscc' | 'bundle-serials' | 'epcis' | 'labels';
 /** How a CSV writes each identifier: see the README's report table (pack, scan and hri carry expiry and lot). */
 export type Rendering = 'element' | 'urn' | 'dl' | 'pack' | 'scan' | 'hri';
 
@@ -59,6 +59,8 @@ export const generation = {
     request<TaskAccepted>(`workorders/${id}/generate-serials/`, { method: 'POST', body, headers: { 'Idempotency-Key': key } }),
   sscc: (id: number, body: GenerateRequest, key = idempotencyKey()) =>
     request<TaskAccepted>(`workorders/${id}/generate-sscc/`, { method: 'POST', body, headers: { 'Idempotency-Key': key } }),
+  bundleSerials: (id: number, body: GenerateRequest, key = idempotencyKey()) =>
+    request<TaskAccepted>(`workorders/${id}/generate-bundle-serials/`, { method: 'POST', body, headers: { 'Idempotency-Key': key } }),
   task: (taskId: string) => request<GenerationTask>(`tasks/${taskId}/`),
   report: (wo: WorkOrder, report: Report, rendering: Rendering) => {
     if (report === 'epcis') return download(`workorders/${wo.id}/epcis`, undefined, `${wo.wo_id}-epcis.jsonld`);

@@ -113,15 +113,20 @@ export interface ConfigImportResult {
   changes: ConfigChange[];
 }
 
+/** What a task issues: the item's serials, SSCCs, or serials of the bundles' own GTINs. */
+export type NumberKind = 'serial' | 'sscc' | 'bundle';
+
 export interface Holding {
   task_id: string;
-  kind: 'serial' | 'sscc';
+  kind: NumberKind;
   source: string;
   quantity: number;
   status: string;
   counter_from: number | null;
   counter_to: number | null;
   created_at: string;
+  /** The serials' GTIN (a bundle's own for bundle serials); null for SSCCs. */
+  gtin: string | null;
 }
 
 export interface WorkOrder {
@@ -138,13 +143,17 @@ export interface WorkOrder {
   total_requested_bundle_serials: number;
   generated_serials: number;
   generated_sscc: number;
+  generated_bundle_serials: number;
   /** Of the generated, how many were returned unused (decommissioned). */
   decommissioned_serials: number;
   decommissioned_sscc: number;
+  decommissioned_bundle_serials: number;
   sscc_generation_status: GenerationStatus;
   serial_generation_status: GenerationStatus;
+  bundle_serial_generation_status: GenerationStatus;
   last_sscc_generation_at: string | null;
   last_serial_generation_at: string | null;
+  last_bundle_serial_generation_at: string | null;
   config_version: number | null;
   serials_fixed: boolean;
   error_message: string | null;
@@ -167,6 +176,8 @@ export interface ManualWorkOrder {
 
 export interface GenerateRequest {
   quantity?: number;
+  /** Bundle serials only: the bundle GTIN a quantity is for. */
+  gtin?: string;
   override_config?: boolean;
   force_regenerate?: boolean;
 }
@@ -181,7 +192,7 @@ export interface TaskAccepted {
 export interface GenerationTask {
   task_id: string;
   workorder_id: number;
-  kind: 'serial' | 'sscc';
+  kind: NumberKind;
   status: string;
   requested: number;
   generated: number;

@@ -36,8 +36,10 @@ export function fakeFetch(answers: Record<string, unknown>) {
 export const WORK_ORDER = {
   id: 7, wo_id: 'WO-7', wo_name: 'Batch seven', wo_source: 'manual', gtin: '09506000134352', lot: 'L-7', expiry: '2029-01-31',
   quantity: 1000, total_requested_serials: 1050, total_requested_sscc: 10, total_requested_bundle_serials: 100,
-  generated_serials: 0, generated_sscc: 0, decommissioned_serials: 0, decommissioned_sscc: 0, sscc_generation_status: 'pending', serial_generation_status: 'pending',
-  last_sscc_generation_at: null, last_serial_generation_at: null, config_version: 1, serials_fixed: false,
+  generated_serials: 0, generated_sscc: 0, generated_bundle_serials: 0, decommissioned_serials: 0,
+  decommissioned_sscc: 0, decommissioned_bundle_serials: 0, sscc_generation_status: 'pending',
+  serial_generation_status: 'pending', bundle_serial_generation_status: 'pending',
+  last_sscc_generation_at: null, last_serial_generation_at: null, last_bundle_serial_generation_at: null, config_version: 1, serials_fixed: false,
   error_message: null, erp_conflict: null, erp_confirmed_at: null, created_at: '2026-12-01T10:00:00Z',
   updated_at: '2026-12-01T10:00:00Z',
 } as const;

@@ -46,4 +46,20 @@ describe('the generation dialogs', () => {
     expect(screen.getByText('A whole number from 1 to 100,000,000')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Confirm' })).toBeDisabled();
   });
+
+  it('issue bundle serials as the breakdown needs them, without a quantity of their own', async () => {
+    const server = fakeFetch({
+      'GET /api/v1/serial-generation/workorders/7/': { ...WORK_ORDER, total_requested_bundle_serials: 30, generated_bundle_serials: 5, bundle_serial_generation_status: 'in_progress' },
+      'POST /api/v1/serial-generation/workorders/7/generate-bundle-serials/': { task_id: 't-2', status: 'accepted', message: 'ok', estimated_completion: null },
+    });
+    vi.stubGlobal('fetch', server.fetch);
+    const started = vi.fn();
+    renderAs(['supervisor'], <GenerateDialog kind="bundles" workOrder={WORK_ORDER as unknown as WorkOrder} onClose={vi.fn()} onStarted={started} />);
+    expect(await screen.findByRole('dialog', { name: 'Generate Bundle Serials' })).toBeInTheDocument();
+    expect(await screen.findByText('This will generate 25 unique bundle serials, each of its bundle’s own GTIN.')).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Quantity' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(started).toHaveBeenCalled());
+    expect(server.calls.filter((call) => call.method === 'POST')[0].body).toEqual({});
+  });
 });

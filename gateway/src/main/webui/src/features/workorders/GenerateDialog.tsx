@@ -6,11 +6,26 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, idempotencyKey } from '../../api/client';
 import { generation, workOrders } from '../../api/endpoints';
-import type { GenerateRequest, TaskAccepted, WorkOrder } from '../../api/types';
+import type { GenerateRequest, GenerationStatus, TaskAccepted, WorkOrder } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../i18n/format';
 
-export type GenerationKind = 'serials' | 'sscc';
+export type GenerationKind = 'serials' | 'sscc' | 'bundles';
+
+/** What a work order asks for and holds of one kind, and where that generation stands. */
+export function progressOf(wo: WorkOrder, kind: GenerationKind) {
+  switch (kind) {
+    case 'serials':
+      return { requested: wo.total_requested_serials, generated: wo.generated_serials, status: wo.serial_generation_status };
+    case 'sscc':
+      return { requested: wo.total_requested_sscc, generated: wo.generated_sscc, status: wo.sscc_generation_status };
+    case 'bundles':
+      return { requested: wo.total_requested_bundle_serials, generated: wo.generated_bundle_serials,
+        status: wo.bundle_serial_generation_status };
+  }
+}
+
+const START = { serials: generation.serials, sscc: generation.sscc, bundles: generation.bundleSerials };
 
 interface Props {
   kind: GenerationKind;
@@ -20,9 +35,10 @@ interface Props {
 }
 
 /**
- * Generate Serial Numbers or Generate SSCC: what the work order asks for now (read again when the dialog opens: the
+ * Generate Serial Numbers, SSCC or bundle serials: what the work order asks for now (read again when the dialog opens: the
  * packaging breakdown may have arrived since the list was shown), the quantity, force regenerate with its warning,
- * and how many will be made. The server checks all of it again.
+ * and how many will be made; bundle serials are issued as each bundle GTIN needs them. The server checks all of it
+ * again.
  */
 export function GenerateDialog({ kind, workOrder, onClose, onStarted }: Props) {
   const { t } = useTranslation();
@@ -39,15 +55,13 @@ export function GenerateDialog({ kind, workOrder, onClose, onStarted }: Props) {
   useEffect(() => {
     workOrders.get(workOrder.id).then((fresh) => {
       setWo(fresh);
-      const requested = kind === 'serials' ? fresh.total_requested_serials : fresh.total_requested_sscc;
-      const generated = kind === 'serials' ? fresh.generated_serials : fresh.generated_sscc;
+      const { requested, generated } = progressOf(fresh, kind);
       setQuantity(String(Math.max(requested - generated, 0) || requested || ''));
     }).catch(setError);
   }, [workOrder.id, kind]);
 
-  const requested = wo ? (kind === 'serials' ? wo.total_requested_serials : wo.total_requested_sscc) : 0;
-  const generated = wo ? (kind === 'serials' ? wo.generated_serials : wo.generated_sscc) : 0;
-  const status = wo ? (kind === 'serials' ? wo.serial_generation_status : wo.sscc_generation_status) : 'pending';
+  const { requested, generated, status } = wo ? progressOf(wo, kind)
+    : { requested: 0, generated: 0, status: 'pending' as GenerationStatus };
   const invalid = override && (!/^[0-9]+$/.test(quantity) || Number(quantity) < 1 || Number(quantity) > 100_000_000);
   const amount = override ? Number(quantity) : Math.max(requested - generated, 0) || requested;
   const fieldError = error instanceof ApiError ? error.field('quantity')[0] : undefined;
@@ -61,7 +75,7 @@ export function GenerateDialog({ kind, workOrder, onClose, onStarted }: Props) {
         ...(override && kind === 'serials' ? { override_config: true } : {}),
         ...(force ? { force_regenerate: true } : {}),
       };
-      onStarted(await (kind === 'serials' ? generation.serials : generation.sscc)(workOrder.id, body, key));
+      onStarted(await START[kind](workOrder.id, body, key));
     } catch (failure) {
       setError(failure);
     } finally {

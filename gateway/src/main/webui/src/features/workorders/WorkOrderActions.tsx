@@ -5,20 +5,21 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { generation } from '../../api/endpoints';
 import type { WorkOrder } from '../../api/types';
-import { GenerateDialog } from './GenerateDialog';
+import { GenerateDialog, type GenerationKind } from './GenerateDialog';
 import type { RowAction } from './WorkOrderRowMenu';
 
 /** What the ⚙ menu's entries do, wherever the menu is: the dialogs, the detail view, the downloads. */
 export function useWorkOrderActions(onStarted: () => void): [(wo: WorkOrder, action: RowAction) => void, ReactNode] {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [dialog, setDialog] = useState<{ wo: WorkOrder; kind: 'serials' | 'sscc' } | null>(null);
+  const [dialog, setDialog] = useState<{ wo: WorkOrder; kind: GenerationKind } | null>(null);
   const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
 
   const act = (wo: WorkOrder, action: RowAction) => {
     switch (action.kind) {
       case 'serials':
       case 'sscc':
+      case 'bundles':
         setDialog({ wo, kind: action.kind });
         break;
       case 'details':

@@ -52,7 +52,9 @@ export function WorkOrderDetailsPage() {
   const startedTasks = (history.data?.results ?? []).filter((entry) => entry.action_status === 'started' && entry.task_id)
     .map((entry) => entry.task_id!) ;
   const active = [...new Set([...running, ...(order.serial_generation_status === 'in_progress' ||
-    order.sscc_generation_status === 'in_progress' ? startedTasks.slice(0, 1) : [])])];
+    order.sscc_generation_status === 'in_progress' || order.bundle_serial_generation_status === 'in_progress'
+    ? startedTasks.slice(0, 1) : [])])];
+  const bundles = order.total_requested_bundle_serials > 0 || order.generated_bundle_serials > 0;
   const discrepancy = order.total_requested_serials - order.quantity;
 
   const facts: [string, string | number][] = [
@@ -77,8 +79,9 @@ export function WorkOrderDetailsPage() {
           reload();
         }} />
       ))}
-      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr 1fr' }, mb: 3 }}>
-        <Card component="section" aria-labelledby="facts-title"><CardContent>
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(3, 1fr)' }, mb: 3 }}>
+        {/* with a third kind of numbers, the work order's own facts take a row of their own above the three */}
+        <Card component="section" aria-labelledby="facts-title" sx={{ gridColumn: bundles ? '1 / -1' : undefined }}><CardContent>
           <Typography id="facts-title" variant="h6" component="h2">{t('details.workOrder')}</Typography>
           <dl className="facts">{facts.map(([name, value]) => <FactRow key={name} name={name} value={value} />)}</dl>
         </CardContent></Card>
@@ -90,7 +93,6 @@ export function WorkOrderDetailsPage() {
             <FactRow name={t('details.generated')} value={format.number(order.generated_serials)} />
             <FactRow name={t('details.decommissioned')} value={format.number(order.decommissioned_serials)} />
             <FactRow name={t('details.discrepancy')} value={format.number(discrepancy)} />
-            <FactRow name={t('details.bundleSerials')} value={format.number(order.total_requested_bundle_serials)} />
             <FactRow name={t('details.lastGeneration')} value={format.dateTime(order.last_serial_generation_at)} />
           </dl>
         </CardContent></Card>
@@ -104,6 +106,16 @@ export function WorkOrderDetailsPage() {
             <FactRow name={t('details.lastGeneration')} value={format.dateTime(order.last_sscc_generation_at)} />
           </dl>
         </CardContent></Card>
+        {bundles && <Card component="section" aria-labelledby="bundles-title"><CardContent>
+          <Typography id="bundles-title" variant="h6" component="h2">{t('details.bundleSerials')}</Typography>
+          <StatusIndicator status={order.bundle_serial_generation_status} />
+          <dl className="facts">
+            <FactRow name={t('details.requested')} value={format.number(order.total_requested_bundle_serials)} />
+            <FactRow name={t('details.generated')} value={format.number(order.generated_bundle_serials)} />
+            <FactRow name={t('details.decommissioned')} value={format.number(order.decommissioned_bundle_serials)} />
+            <FactRow name={t('details.lastGeneration')} value={format.dateTime(order.last_bundle_serial_generation_at)} />
+          </dl>
+        </CardContent></Card>}
       </Box>
       {order.wo_source === 'erp' && <ErpWorkOrderPanel woId={order.wo_id} onChanged={reload} />}
       {breakdown.data && (
@@ -117,20 +129,22 @@ export function WorkOrderDetailsPage() {
         <TableContainer>
           <Table size="small">
             <TableHead><TableRow>
-              <TableCell>{t('details.kind')}</TableCell><TableCell>{t('details.source')}</TableCell>
+              <TableCell>{t('details.kind')}</TableCell><TableCell>{t('details.gtin')}</TableCell>
+              <TableCell>{t('details.source')}</TableCell>
               <TableCell align="right">{t('details.quantity')}</TableCell><TableCell>{t('details.status')}</TableCell>
               <TableCell>{t('details.time')}</TableCell>
             </TableRow></TableHead>
             <TableBody>
               {(order.allocations ?? []).map((holding) => (
                 <TableRow key={holding.task_id + holding.kind + holding.created_at}>
-                  <TableCell>{t(`kind.${holding.kind}`)}</TableCell><TableCell>{holding.source}</TableCell>
+                  <TableCell>{t(`kind.${holding.kind}`)}</TableCell><TableCell>{holding.gtin ?? '–'}</TableCell>
+                  <TableCell>{holding.source}</TableCell>
                   <TableCell align="right">{format.number(holding.quantity)}</TableCell>
                   <TableCell>{t(`holding.${holding.status}`, holding.status)}</TableCell>
                   <TableCell>{format.dateTime(holding.created_at)}</TableCell>
                 </TableRow>
               ))}
-              {(order.allocations ?? []).length === 0 && <TableRow><TableCell colSpan={5}>{t('details.noAllocations')}</TableCell></TableRow>}
+              {(order.allocations ?? []).length === 0 && <TableRow><TableCell colSpan={6}>{t('details.noAllocations')}</TableCell></TableRow>}
             </TableBody>
           </Table>
         </TableContainer>

@@ -7,7 +7,7 @@ import type { WorkOrder } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 
 export type RowAction =
-  | { kind: 'serials' } | { kind: 'sscc' } | { kind: 'details' } | { kind: 'edit' }
+  | { kind: 'serials' } | { kind: 'sscc' } | { kind: 'bundles' } | { kind: 'details' } | { kind: 'edit' }
   | { kind: 'report'; report: Report; rendering: Rendering };
 
 const REPORTS: { report: Report; rendering: Rendering; key: string }[] = [
@@ -16,6 +16,7 @@ const REPORTS: { report: Report; rendering: Rendering; key: string }[] = [
   { report: 'serials', rendering: 'dl', key: 'serialsDl' },
   { report: 'serials', rendering: 'pack', key: 'serialsPack' },
   { report: 'serials', rendering: 'scan', key: 'serialsScan' },
+  { report: 'bundle-serials', rendering: 'element', key: 'bundleSerials' },
   { report: 'sscc', rendering: 'element', key: 'ssccElement' },
   { report: 'sscc', rendering: 'urn', key: 'ssccUrn' },
   { report: 'sscc', rendering: 'dl', key: 'ssccDl' },
@@ -44,12 +45,15 @@ export function WorkOrderRowMenu({ workOrder, onAction }: { workOrder: WorkOrder
       {anchor && <Menu id={id} anchorEl={anchor} open onClose={() => setAnchor(null)}>
         {can('generate') && <MenuItem onClick={pick({ kind: 'sscc' })}>{t('workOrders.menu.generateSscc')}</MenuItem>}
         {can('generate') && <MenuItem onClick={pick({ kind: 'serials' })}>{t('workOrders.menu.generateSerials')}</MenuItem>}
+        {can('generate') && workOrder.total_requested_bundle_serials > 0 &&
+          <MenuItem onClick={pick({ kind: 'bundles' })}>{t('workOrders.menu.generateBundleSerials')}</MenuItem>}
         <MenuItem onClick={pick({ kind: 'details' })}>{t('workOrders.menu.details')}</MenuItem>
         {can('enterWorkOrders') && workOrder.wo_source === 'manual' &&
           <MenuItem onClick={pick({ kind: 'edit' })}>{t('workOrders.menu.edit')}</MenuItem>}
         <Divider />
         <ListSubheader>{t('workOrders.menu.downloadReport')}</ListSubheader>
-        {REPORTS.map((entry) => (
+        {REPORTS.filter((entry) => entry.report !== 'bundle-serials' || workOrder.total_requested_bundle_serials > 0
+          || workOrder.generated_bundle_serials > 0).map((entry) => (
           <MenuItem key={entry.key} onClick={pick({ kind: 'report', report: entry.report, rendering: entry.rendering })}>
             {t(`workOrders.report.${entry.key}`)}
           </MenuItem>

@@ -11,7 +11,8 @@ import org.serialgen.events.ConfigDocument.AggregationRule;
  * Containers per packaging level for a quantity of L1 units, in exact integer arithmetic. Each level above L1 puts a
  * number of containers of the level below into one of its own; the last container of a level holds what is left, so
  * a level has ⌈containers below ÷ children per container⌉ containers (which is ⌈quantity ÷ units per container⌉).
- * Trade-item levels (L1 items, L2 bundles) carry serials of their own GTIN; logistic units carry an SSCC each.
+ * Trade-item levels (L1 items, L2 bundles) carry serials of their own GTIN — a bundle level without a GTIN (the
+ * configuration's rules name none) carries no serials; logistic units carry an SSCC each.
  */
 public record PackagingBreakdown(long quantity, List<Level> levels, long ssccCount, long bundleSerialCount) {
 
@@ -52,7 +53,8 @@ public record PackagingBreakdown(long quantity, List<Level> levels, long ssccCou
             Level level = levels.get(i);
             if (SSCC.equals(step.identifiedBy())) {
                 sscc += level.containers();
-            } else if (i > 0) {
+            } else if (i > 0 && step.gtin() != null) {
+                // a bundle is serialised under a GTIN of its own; one without (the configuration's) carries none
                 bundles += level.containers();
             }
         }

@@ -60,6 +60,10 @@ class PackagingBreakdownTest {
                 fromConfig.levels().get(i).lastContainerUnits());
         }
         assertEquals(106, fromConfig.ssccCount());
+        // the configuration's bundles have no GTIN of their own: 1 235 bundles, none of them serialised
+        assertEquals(1_235, fromConfig.levels().get(1).containers());
+        assertEquals(0, fromConfig.bundleSerialCount());
+        assertEquals(1_235, fromRecipe.bundleSerialCount());
         PackagingBreakdown defaults = PackagingBreakdown.of(1_000,
             PackagingBreakdown.fromConfig(ITEM, rules(10, 100, 1_000, false)));
         assertEquals(3, defaults.levels().size());
@@ -95,7 +99,7 @@ class PackagingBreakdownTest {
                     assertEquals(below, full * level.childrenPerContainer() + level.lastContainerChildren());
                     assertTrue(level.lastContainerChildren() >= 1
                         && level.lastContainerChildren() <= level.childrenPerContainer());
-                    bundles += "sgtin".equals(level.identifiedBy()) ? level.containers() : 0;
+                    bundles += "sgtin".equals(level.identifiedBy()) && level.gtin() != null ? level.containers() : 0;
                 }
                 sscc += "sscc".equals(level.identifiedBy()) ? level.containers() : 0;
             }

@@ -26,6 +26,7 @@ import org.serialgen.generation.source.ExternalSerialRepository;
 import org.serialgen.generation.workorder.WorkOrder;
 import org.serialgen.generation.workorder.WorkOrders;
 import org.serialgen.gs1.CompanyPrefix;
+import org.serialgen.gs1.Gtin;
 import org.serialgen.gs1.Sscc;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.kit.errors.Refused;
@@ -81,6 +82,7 @@ public class Decommissioning {
         Kind kind = validKind(request);
         List<String> numbers = validNumbers(request);
         String reason = validReason(request);
+        String gtin = validGtin(request);
         return Panache.withTransaction(() -> workOrders.lockedForIssue(workOrderKey).flatMap(wo ->
             tasks.countOpen(wo.id, kind).flatMap(open -> {
                 if (open > 0) {
@@ -88,7 +90,7 @@ public class Decommissioning {
                         + "order: return numbers once it has ended");
                 }
                 return allocations.activeAllocations(wo.id, kind).flatMap(held -> numbers == null
-                    ? all(wo, kind, held) : some(wo, kind, held, numbers));
+                    ? all(wo, kind, held) : some(wo, kind, held, numbers, gtin));
             }).flatMap(count -> record(wo, kind, count, reason, user))));
     }
 
@@ -104,8 +106,8 @@ public class Decommissioning {
     }
 
     /** Each number found where the work order holds it, or the request refused with the ones it does not hold. */
-    private Uni<Long> some(WorkOrder wo, Kind kind, List<Allocation> held, List<String> numbers) {
-        return poolsOf(wo, kind, held).flatMap(found -> {
+    private Uni<Long> some(WorkOrder wo, Kind kind, List<Allocation> held, List<String> numbers, String gtin) {
+        return poolsOf(wo, kind, held, gtin).flatMap(found -> {
             Map<Allocation, TreeSet<Long>> builtin = new LinkedHashMap<>();
             Map<Long, List<String>> candidates = new HashMap<>();
             for (String number : numbers) {
@@ -173,21 +175,39 @@ public class Decommissioning {
     private record Placed(SerialPool pool, long counter) {
     }
 
-    /** The serial pool of the work order's GTIN; for SSCCs, the pools its allocations are in. */
-    private Uni<Found> poolsOf(WorkOrder wo, Kind kind, List<Allocation> held) {
+    /**
+     * The serial pool of the work order's GTIN; for bundle serials, the pool of the bundle GTIN (one serial may be
+     * held in two bundle GTINs' pools, so the GTIN says which); for SSCCs, the pools its allocations are in.
+     */
+    private Uni<Found> poolsOf(WorkOrder wo, Kind kind, List<Allocation> held, String gtin) {
         if (kind == Kind.SERIAL) {
-            return poolRepository.serialPool(wo.gtin).flatMap(pool -> pool == null
-                ? Uni.createFrom().item(new Found(List.of()))
-                : pools.codec(pool).map(codec -> new Found(List.of(new PoolCodec(pool, codec)))));
+            return poolRepository.serialPool(wo.gtin).flatMap(pool -> withCodec(pool));
         }
-        return poolRepository.byIds(held.stream().map(a -> a.range().poolId()).distinct().toList())
-            .map(found -> new Found(found.stream().map(pool -> new PoolCodec(pool, null)).toList()));
+        Uni<List<SerialPool>> heldIn = poolRepository.byIds(held.stream().map(a -> a.range().poolId()).distinct()
+            .toList());
+        if (kind == Kind.SSCC) {
+            return heldIn.map(found -> new Found(found.stream().map(pool -> new PoolCodec(pool, null)).toList()));
+        }
+        return heldIn.flatMap(found -> {
+            if (gtin == null && found.size() > 1) {
+                throw ApiException.Validation.of("gtin", "Say which bundle GTIN the serials are of: the work order "
+                    + "holds serials of " + found.size() + " (" + String.join(", ", found.stream()
+                    .map(pool -> pool.gtin.strip()).sorted().toList()) + ")");
+            }
+            return withCodec(found.stream().filter(pool -> gtin == null || pool.gtin.strip().equals(gtin))
+                .findFirst().orElse(null));
+        });
+    }
+
+    private Uni<Found> withCodec(SerialPool pool) {
+        return pool == null ? Uni.createFrom().item(new Found(List.of()))
+            : pools.codec(pool).map(codec -> new Found(List.of(new PoolCodec(pool, codec))));
     }
 
     /** The pool and counter a number would have, if one of the pools issued it. */
     private static Optional<Placed> place(Kind kind, String number, Found found) {
         for (PoolCodec pool : found.pools()) {
-            if (kind == Kind.SERIAL) {
+            if (kind.tradeItem()) {
                 long counter = pool.codec().counter(number);
                 if (counter >= 0) {
                     return Optional.of(new Placed(pool.pool(), counter));
@@ -208,7 +228,7 @@ public class Decommissioning {
 
     private static String render(Kind kind, Found found, long poolId, long counter) {
         PoolCodec pool = found.pools().stream().filter(p -> p.pool().id == poolId).findFirst().orElseThrow();
-        return kind == Kind.SERIAL ? pool.codec().serial(counter)
+        return kind.tradeItem() ? pool.codec().serial(counter)
             : Sscc.of(pool.pool().extensionDigit, new CompanyPrefix(pool.pool().companyPrefix), counter).value();
     }
 
@@ -244,10 +264,26 @@ public class Decommissioning {
 
     private static Kind validKind(DecommissionRequest request) {
         if (request == null || request.kind() == null) {
-            throw ApiException.Validation.of("kind", "This field is required: serial or sscc");
+            throw ApiException.Validation.of("kind", "This field is required: serial, sscc or bundle");
         }
-        return Coded.byCode(Kind.class, request.kind()).orElseThrow(() -> ApiException.Validation.of("kind",
-            "Must be serial or sscc"));
+        Kind kind = Coded.byCode(Kind.class, request.kind()).orElseThrow(() -> ApiException.Validation.of("kind",
+            "Must be serial, sscc or bundle"));
+        if (request.gtin() != null && (kind != Kind.BUNDLE || Boolean.TRUE.equals(request.all()))) {
+            throw ApiException.Validation.of("gtin", kind != Kind.BUNDLE ? "Only bundle serials name a GTIN"
+                : "all: true returns the serials of every bundle GTIN; leave gtin out");
+        }
+        return kind;
+    }
+
+    /** The bundle GTIN as GTIN-14, or null. */
+    private static String validGtin(DecommissionRequest request) {
+        if (request.gtin() == null) {
+            return null;
+        }
+        Gtin.problem(request.gtin()).ifPresent(problem -> {
+            throw ApiException.Validation.of("gtin", problem);
+        });
+        return Gtin.parse(request.gtin()).value();
     }
 
     /** The numbers, or null for all; exactly one of the two. */

@@ -95,6 +95,19 @@ public class GenerationResource {
     }
 
     @POST
+    @Path("{id}/generate-bundle-serials/")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR})
+    @Operation(summary = "Issue bundle serials to a work order", description = "Serials of the GTINs of the work "
+        + "order's trade-item packaging levels above the item (from its aggregation breakdown), one per container, "
+        + "from each GTIN's built-in pool. Without a quantity, what each bundle GTIN still needs; a quantity is for "
+        + "one bundle GTIN (gtin). Idempotency-Key and force_regenerate as for serials.")
+    public Uni<RestResponse<TaskAccepted>> generateBundleSerials(@PathParam("id") String id, GenerateRequest request,
+                                                                 @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        return accept(issuing.generate(id, Kind.BUNDLE, request, idempotencyKey, user()), "Bundle serial");
+    }
+
+    @POST
     @Path("{id}/decommission/")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR})

@@ -11,9 +11,11 @@ public enum HistoryAction implements Coded {
 
     SERIAL_GENERATION("serial_generation"),
     SSCC_GENERATION("sscc_generation"),
+    BUNDLE_SERIAL_GENERATION("bundle_serial_generation"),
     CONFIG_UPDATE("config_update"),
     SERIAL_DECOMMISSIONING("serial_decommissioning"),
-    SSCC_DECOMMISSIONING("sscc_decommissioning");
+    SSCC_DECOMMISSIONING("sscc_decommissioning"),
+    BUNDLE_SERIAL_DECOMMISSIONING("bundle_serial_decommissioning");
 
     private final String code;
 
@@ -27,11 +29,19 @@ public enum HistoryAction implements Coded {
     }
 
     static HistoryAction generationOf(Kind kind) {
-        return kind == Kind.SERIAL ? SERIAL_GENERATION : SSCC_GENERATION;
+        return switch (kind) {
+            case SERIAL -> SERIAL_GENERATION;
+            case SSCC -> SSCC_GENERATION;
+            case BUNDLE -> BUNDLE_SERIAL_GENERATION;
+        };
     }
 
     static HistoryAction decommissioningOf(Kind kind) {
-        return kind == Kind.SERIAL ? SERIAL_DECOMMISSIONING : SSCC_DECOMMISSIONING;
+        return switch (kind) {
+            case SERIAL -> SERIAL_DECOMMISSIONING;
+            case SSCC -> SSCC_DECOMMISSIONING;
+            case BUNDLE -> BUNDLE_SERIAL_DECOMMISSIONING;
+        };
     }
 
     /** The spec's history {@code action_status}. */

@@ -1,6 +1,8 @@
 package org.serialgen.generation.issue;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,7 @@ import org.serialgen.generation.workorder.WorkOrders;
 import org.serialgen.kit.configreplica.ConfigReplica;
 import org.serialgen.kit.errors.Refused;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -68,7 +71,31 @@ class IssueLedger {
             .call(pool -> tasks.persistAndFlush(task))
             .call(pool -> pools.allocate(pool, wo.id, task.id, quantity, task.createdAt))
             .call(pool -> begin(wo, task))
-            .flatMap(pool -> complete(wo, pool, task, GenerationTask.BUILTIN, started, null, config));
+            .flatMap(pool -> complete(wo, List.of(pool), task, GenerationTask.BUILTIN, started, null, config));
+    }
+
+    /**
+     * A new task of bundle serials issued whole from the bundle GTINs' built-in pools, locked in GTIN order (as every
+     * bundle issue locks them, so two never wait on each other crosswise); the work order is locked by the caller.
+     */
+    Uni<GenerationTask> issueBundles(WorkOrder wo, IssueRequest request, BundlePlan plan, ConfigActivated config) {
+        long started = System.nanoTime();
+        GenerationTask task = GenerationTask.open(wo.id, request, plan.total(), TaskStatus.INITIATED);
+        Uni<List<SerialPool>> locked = Uni.createFrom().item(new ArrayList<>());
+        for (String gtin : plan.perGtin().keySet()) {
+            locked = locked.flatMap(held -> pools.locked(Kind.BUNDLE, gtin, config.config()).map(pool -> {
+                held.add(pool);
+                return held;
+            }));
+        }
+        return locked
+            .call(held -> voidHeldIfForced(wo, task))
+            .call(held -> tasks.persistAndFlush(task))
+            .call(held -> Multi.createFrom().iterable(held).onItem().transformToUniAndConcatenate(pool ->
+                pools.allocate(pool, wo.id, task.id, plan.perGtin().get(pool.gtin.strip()), task.createdAt))
+                .collect().last())
+            .call(held -> begin(wo, task))
+            .flatMap(held -> complete(wo, held, task, GenerationTask.BUILTIN, started, null, config));
     }
 
     /**
@@ -96,8 +123,8 @@ class IssueLedger {
             .invoke(pool -> reserve(pool, plannedPool, received))
             .call(pool -> voidHeldIfForced(open.workOrder(), open.task()))
             .call(pool -> externalSerials.store(pool.id, open.workOrder().id, taskId, received))
-            .flatMap(pool -> complete(open.workOrder(), pool, open.task(), received.source(), started, errorDetails,
-                config))));
+            .flatMap(pool -> complete(open.workOrder(), List.of(pool), open.task(), received.source(), started,
+                errorDetails, config))));
     }
 
     /** No external source delivered for an open task: the built-in pool issues its numbers. */
@@ -106,7 +133,7 @@ class IssueLedger {
                 open.workOrder().gtin, config.config())
             .call(pool -> voidHeldIfForced(open.workOrder(), open.task()))
             .call(pool -> pools.allocate(pool, open.workOrder().id, taskId, open.task().requested, Instant.now()))
-            .flatMap(pool -> complete(open.workOrder(), pool, open.task(), GenerationTask.BUILTIN, started,
+            .flatMap(pool -> complete(open.workOrder(), List.of(pool), open.task(), GenerationTask.BUILTIN, started,
                 errorDetails, config))));
     }
 
@@ -180,7 +207,7 @@ class IssueLedger {
     }
 
     /** The task has its numbers: the work order counts them (from zero when forced), history and event say so. */
-    private Uni<GenerationTask> complete(WorkOrder wo, SerialPool pool, GenerationTask task, String source,
+    private Uni<GenerationTask> complete(WorkOrder wo, List<SerialPool> from, GenerationTask task, String source,
                                          long started, String errorDetails, ConfigActivated config) {
         Instant now = Instant.now();
         task.complete(source, now);
@@ -188,7 +215,8 @@ class IssueLedger {
         return HistoryEntry.of(task, HistoryAction.Status.COMPLETED, elapsedMs(started), errorDetails, now).persist()
             .call(() -> events.completed(wo.woId, task))
             .call(() -> events.workOrderChanged(wo, now))
-            .call(() -> events.warnIfNearlyExhausted(pool, config))
+            .call(() -> Multi.createFrom().iterable(from).onItem().transformToUniAndConcatenate(pool ->
+                events.warnIfNearlyExhausted(pool, config)).collect().last())
             .replaceWith(task);
     }
 

@@ -1,10 +1,15 @@
 package org.serialgen.generation.issue;
 
 import org.serialgen.generation.pool.Kind;
+import org.serialgen.gs1.Gtin;
 import org.serialgen.kit.errors.ApiException;
 
-/** A generate request, checked: the kind, the quantity asked for (null: what the work order still needs), who asks. */
-record IssueRequest(Kind kind, Long quantity, boolean force, boolean override, String idempotencyKey, String user) {
+/**
+ * A generate request, checked: the kind, the quantity asked for (null: what the work order still needs) and, for
+ * bundle serials, of which GTIN; who asks.
+ */
+record IssueRequest(Kind kind, Long quantity, String gtin, boolean force, boolean override, String idempotencyKey,
+                    String user) {
 
     static final int MAX_IDEMPOTENCY_KEY = 200;
 
@@ -16,7 +21,18 @@ record IssueRequest(Kind kind, Long quantity, boolean force, boolean override, S
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw ApiException.Validation.of("Idempotency-Key", "1 to " + MAX_IDEMPOTENCY_KEY + " characters");
         }
-        return new IssueRequest(kind, body.quantity(), Boolean.TRUE.equals(body.forceRegenerate()),
+        if (body.gtin() != null && kind != Kind.BUNDLE) {
+            throw ApiException.Validation.of("gtin", "Only bundle serials name a GTIN: serials are the work order's "
+                + "own GTIN's, SSCCs have none");
+        }
+        String gtin = null;
+        if (body.gtin() != null) {
+            Gtin.problem(body.gtin()).ifPresent(problem -> {
+                throw ApiException.Validation.of("gtin", problem);
+            });
+            gtin = Gtin.parse(body.gtin()).value();
+        }
+        return new IssueRequest(kind, body.quantity(), gtin, Boolean.TRUE.equals(body.forceRegenerate()),
             Boolean.TRUE.equals(body.overrideConfig()), idempotencyKey, user);
     }
 }

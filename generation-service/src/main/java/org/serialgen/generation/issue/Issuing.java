@@ -3,8 +3,10 @@ package org.serialgen.generation.issue;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.serialgen.events.ConfigActivated;
+import org.serialgen.generation.pool.AllocationRepository;
 import org.serialgen.generation.pool.Kind;
 import org.serialgen.generation.source.ExternalSources;
+import org.serialgen.generation.workorder.AggregationDemand;
 import org.serialgen.generation.workorder.WorkOrder;
 import org.serialgen.generation.workorder.WorkOrders;
 import org.serialgen.kit.configreplica.ConfigReplica;
@@ -15,7 +17,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The generate use case: serials or SSCCs for a work order, in one transaction with the work order locked. A repeat
+ * The generate use case: serials, SSCCs or bundle serials for a work order, in one transaction with the work order locked. A repeat
  * of a request (same Idempotency-Key) answers the task the first one created. Without an enabled external source the
  * built-in pool issues at once; with one, the task waits and the sources are called after the commit.
  */
@@ -30,9 +32,11 @@ public class Issuing {
     private final IssueLedger ledger;
     private final ExternalTasks externalTasks;
     private final ConfigReplica replica;
+    private final AllocationRepository allocations;
 
     Issuing(WorkOrders workOrders, TaskRepository tasks, IssueLedger ledger, ExternalTasks externalTasks,
-            ConfigReplica replica) {
+            ConfigReplica replica, AllocationRepository allocations) {
+        this.allocations = allocations;
         this.workOrders = workOrders;
         this.tasks = tasks;
         this.ledger = ledger;
@@ -60,6 +64,9 @@ public class Issuing {
     }
 
     private Uni<GenerationTask> begin(WorkOrder wo, IssueRequest request) {
+        if (request.kind() == Kind.BUNDLE) {
+            return beginBundles(wo, request);
+        }
         long quantity = wo.progress(request.kind()).quantityToIssue(request.kind(), request.quantity(),
             request.force(), request.override());
         return replica.current().flatMap(config -> {
@@ -76,6 +83,32 @@ public class Issuing {
             }
             return issueBuiltin(wo, request, quantity, config);
         });
+    }
+
+    /**
+     * Bundle serials, from the built-in pools of the bundles' GTINs (external sources are configured for the items'
+     * serials and the SSCCs); the plan comes from the breakdown's levels, so a work order without one needs none.
+     */
+    private Uni<GenerationTask> beginBundles(WorkOrder wo, IssueRequest request) {
+        return workOrders.demand(wo.woId).flatMap(demand -> allocations.issuedPerGtin(wo.id, Kind.BUNDLE)
+            .flatMap(issued -> replica.current().flatMap(config -> {
+                if (config == null) {
+                    throw new Refused("CONFIG_NOT_AVAILABLE", "No configuration has reached generation-service yet");
+                }
+                BundlePlan plan = BundlePlan.of(wo.bundles, BundlePlan.needs(wo.gtin,
+                    AggregationDemand.levelsOf(demand)), issued, request);
+                for (String gtin : plan.perGtin().keySet()) {
+                    if (config.config().prefixOf(gtin).isEmpty()) {
+                        throw new Refused("GTIN_PREFIX_UNKNOWN", "No configured GS1 company prefix covers bundle GTIN "
+                            + gtin + ": add its prefix to gs1_company_prefixes before issuing bundle serials");
+                    }
+                }
+                if (!Boolean.TRUE.equals(config.config().builtinSerialGenerator())) {
+                    throw new Refused("NO_SERIAL_SOURCE", "Bundle serials come from the built-in generator, which is "
+                        + "switched off in the configuration");
+                }
+                return ledger.issueBundles(wo, request, plan, config);
+            })));
     }
 
     private Uni<GenerationTask> awaitSources(WorkOrder wo, IssueRequest request, long quantity) {

@@ -2,7 +2,9 @@ package org.serialgen.generation.pool;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,7 +14,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Every query of {@code serial_allocation}: ranges of pool counters issued to work orders, under the exclusion
- * constraint that refuses two overlapping ranges of one pool; and the counters external values hold in a pool.
+ * constraint that refuses two overlapping ranges of one pool; and the counters external values hold in a pool. What
+ * kind a work order's numbers are is its task's kind, not its pool's: a bundle's serials come from a serial pool.
  */
 @ApplicationScoped
 public class AllocationRepository {
@@ -39,15 +42,16 @@ public class AllocationRepository {
     /** Marks the work order's active allocations of the kind void: their counters stay taken for good. */
     public Uni<Integer> voidActive(int workOrderId, Kind kind) {
         return NativeSql.of("UPDATE serial_allocation SET status = 'void', voided_at = now() WHERE workorder_id = :wo"
-                + " AND status = 'active' AND pool_id IN (SELECT id FROM serial_pool WHERE kind = :kind)")
+                + " AND status = 'active' AND task_id IN (SELECT id FROM generation_task WHERE workorder_id = :wo"
+                + " AND kind = :kind)")
             .with("wo", workOrderId).with("kind", kind.code()).update();
     }
 
     /** The work order's active ranges of the kind, in the order they were issued. */
     public Uni<List<PooledRange>> activeRanges(int workOrderId, Kind kind) {
         return NativeSql.of("SELECT a.pool_id, lower(a.counters), upper(a.counters) FROM serial_allocation a"
-                + " JOIN serial_pool p ON p.id = a.pool_id WHERE a.workorder_id = :wo AND a.status = 'active'"
-                + " AND p.kind = :kind ORDER BY a.id")
+                + " JOIN generation_task t ON t.id = a.task_id WHERE a.workorder_id = :wo AND a.status = 'active'"
+                + " AND t.kind = :kind ORDER BY a.id")
             .with("wo", workOrderId).with("kind", kind.code())
             .list(row -> new PooledRange(row.getLong(0), new CounterRange(row.getLong(1), row.getLong(2))));
     }
@@ -58,8 +62,8 @@ public class AllocationRepository {
      */
     public Uni<List<IssuedRange>> issuedRanges(int workOrderId, Kind kind) {
         return NativeSql.of("SELECT a.pool_id, lower(a.counters), upper(a.counters), a.task_id, a.created_at,"
-                + " a.voided_at FROM serial_allocation a JOIN serial_pool p ON p.id = a.pool_id"
-                + " WHERE a.workorder_id = :wo AND p.kind = :kind ORDER BY a.id")
+                + " a.voided_at FROM serial_allocation a JOIN generation_task t ON t.id = a.task_id"
+                + " WHERE a.workorder_id = :wo AND t.kind = :kind ORDER BY a.id")
             .with("wo", workOrderId).with("kind", kind.code())
             .list(row -> new IssuedRange(new PooledRange(row.getLong(0), new CounterRange(row.getLong(1),
                 row.getLong(2))), row.getUuid(3), row.getInstant(4), row.getInstant(5)));
@@ -72,8 +76,8 @@ public class AllocationRepository {
     /** The work order's active allocations of the kind, as rows, by pool and first counter. */
     public Uni<List<Allocation>> activeAllocations(int workOrderId, Kind kind) {
         return NativeSql.of("SELECT a.id, a.pool_id, lower(a.counters), upper(a.counters), a.task_id, a.key_id,"
-                + " a.created_at FROM serial_allocation a JOIN serial_pool p ON p.id = a.pool_id"
-                + " WHERE a.workorder_id = :wo AND a.status = 'active' AND p.kind = :kind"
+                + " a.created_at FROM serial_allocation a JOIN generation_task t ON t.id = a.task_id"
+                + " WHERE a.workorder_id = :wo AND a.status = 'active' AND t.kind = :kind"
                 + " ORDER BY a.pool_id, lower(a.counters)")
             .with("wo", workOrderId).with("kind", kind.code())
             .list(row -> new Allocation(row.getLong(0), new PooledRange(row.getLong(1), new CounterRange(row.getLong(2),
@@ -144,18 +148,38 @@ public class AllocationRepository {
     /** What the work order holds and held: built-in ranges and external deliveries, by task, oldest first. */
     public Uni<List<Holding>> holdings(int workOrderId) {
         return NativeSql.of("""
-                SELECT a.task_id, p.kind, 'builtin', upper(a.counters) - lower(a.counters), a.status,
-                       lower(a.counters), upper(a.counters), a.created_at
-                FROM serial_allocation a JOIN serial_pool p ON p.id = a.pool_id WHERE a.workorder_id = :wo
+                SELECT a.task_id, t.kind, 'builtin', upper(a.counters) - lower(a.counters), a.status,
+                       lower(a.counters), upper(a.counters), a.created_at, p.gtin
+                FROM serial_allocation a JOIN generation_task t ON t.id = a.task_id
+                JOIN serial_pool p ON p.id = a.pool_id WHERE a.workorder_id = :wo
                 UNION ALL
-                SELECT e.task_id, p.kind, e.source, count(*), e.status, NULL, NULL, min(e.received_at)
-                FROM external_serial e JOIN serial_pool p ON p.id = e.pool_id WHERE e.workorder_id = :wo
-                GROUP BY e.task_id, p.kind, e.source, e.status
+                SELECT e.task_id, t.kind, e.source, count(*), e.status, NULL, NULL, min(e.received_at), p.gtin
+                FROM external_serial e JOIN generation_task t ON t.id = e.task_id
+                JOIN serial_pool p ON p.id = e.pool_id WHERE e.workorder_id = :wo
+                GROUP BY e.task_id, t.kind, e.source, e.status, p.gtin
                 ORDER BY 8, 6""")
             .with("wo", workOrderId)
             .list(row -> new Holding(row.getUuid(0), Kind.of(row.getString(1)), row.getString(2),
                 row.getLong(3), row.getString(4), row.getNullableLong(5), row.getNullableLong(6),
-                row.getInstant(7)));
+                row.getInstant(7), row.getString(8)));
+    }
+
+    /**
+     * Of the work order's numbers of the kind, how many each GTIN's pool issued since the last forced regeneration
+     * (which voided those before it): returned ones included, as the work order's generated count includes them.
+     */
+    public Uni<Map<String, Long>> issuedPerGtin(int workOrderId, Kind kind) {
+        return NativeSql.of("""
+                SELECT p.gtin, sum(upper(a.counters) - lower(a.counters)) FROM serial_allocation a
+                JOIN serial_pool p ON p.id = a.pool_id JOIN generation_task t ON t.id = a.task_id
+                WHERE a.workorder_id = :wo AND t.kind = :kind AND t.created_at >= coalesce(
+                    (SELECT max(f.created_at) FROM generation_task f WHERE f.workorder_id = :wo AND f.kind = :kind
+                     AND f.force_regenerate AND f.status = 'completed'), '-infinity')
+                GROUP BY p.gtin""")
+            .with("wo", workOrderId).with("kind", kind.code())
+            .list(row -> Map.entry(row.getString(0).strip(), row.getLong(1)))
+            .map(rows -> rows.stream().collect(Collectors.toMap(Map.Entry::getKey,
+                Map.Entry::getValue)));
     }
 
     /** A range of counters of a pool. */

@@ -19,5 +19,7 @@ public record Holding(
     @JsonProperty("status") String status,
     @Schema(description = "Built-in: the first pool counter of the range") @JsonProperty("counter_from") Long from,
     @Schema(description = "Built-in: the counter after the range") @JsonProperty("counter_to") Long to,
-    @JsonProperty("created_at") Instant createdAt) {
+    @JsonProperty("created_at") Instant createdAt,
+    @Schema(description = "The GTIN of the serials (a bundle's own for bundle serials); null for SSCCs")
+    @JsonProperty("gtin") String gtin) {
 }

@@ -37,12 +37,12 @@ public class Pools {
     }
 
     /**
-     * The pool a GTIN's serials (kind serial) or its SSCCs (under the configured company prefix that covers the GTIN,
+     * The pool a GTIN's serials (kinds serial and bundle) or its SSCCs (under the configured company prefix that covers the GTIN,
      * else the first one) come from, locked until the transaction ends. Callers read no pool before this in their
      * session: a pool already managed there would keep the high-water mark read before the lock.
      */
     public Uni<SerialPool> locked(Kind kind, String gtin, ConfigDocument config) {
-        return kind == Kind.SERIAL ? serialPool(gtin, config.serialFormat()) : ssccPool(gtin, config);
+        return kind.pool() == Kind.SERIAL ? serialPool(gtin, config.serialFormat()) : ssccPool(gtin, config);
     }
 
     private Uni<SerialPool> serialPool(String gtin, SerialFormat format) {

@@ -5,8 +5,8 @@ import org.serialgen.generation.pool.Kind;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * A report as CSV (RFC 4180): serials as {@code gtin,serial,identifier}, SSCCs as {@code sscc,identifier}, a chunk of
- * numbers to a chunk of lines.
+ * A report as CSV (RFC 4180): serials and bundle serials as {@code gtin,serial,identifier}, SSCCs as
+ * {@code sscc,identifier}, a chunk of numbers to a chunk of lines.
  */
 public final class CsvReport {
 
@@ -19,17 +19,17 @@ public final class CsvReport {
     }
 
     Buffer header() {
-        return Buffer.buffer(kind == Kind.SERIAL ? "gtin,serial,identifier\n" : "sscc,identifier\n");
+        return Buffer.buffer(kind.tradeItem() ? "gtin,serial,identifier\n" : "sscc,identifier\n");
     }
 
     Buffer lines(NumberChunk chunk) {
         StringBuilder out = new StringBuilder(chunk.count() * 64);
         for (int i = 0; i < chunk.count(); i++) {
             String value = chunk.values()[i];
-            if (kind == Kind.SERIAL) {
-                out.append(identifiers.gtin().value()).append(',');
+            if (kind.tradeItem()) {
+                out.append(identifiers.gtin(chunk.pool()).value()).append(',');
                 field(out, value).append(',');
-                field(out, identifiers.sgtin(value)).append('\n');
+                field(out, identifiers.sgtin(chunk.pool(), value)).append('\n');
             } else {
                 out.append(value).append(',')
                     .append(identifiers.sscc(value, chunk.pool().companyPrefix.length())).append('\n');

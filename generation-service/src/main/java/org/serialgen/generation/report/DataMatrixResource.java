@@ -61,6 +61,9 @@ public class DataMatrixResource {
     public Uni<Response> dataMatrix(@PathParam("id") String id,
                                     @Parameter(description = "The serial (AI 21), as issued")
                                     @QueryParam("serial") String serial,
+                                    @Parameter(description = "The serial's GTIN: the work order's (default), or one "
+                                        + "of its bundle GTINs for a bundle serial")
+                                    @QueryParam("gtin") String gtin,
                                     @Parameter(description = "png (default) or svg")
                                     @QueryParam("format") @DefaultValue("png") String format,
                                     @Parameter(description = "Pixels per module of a PNG, 1 to 40 (default 8)")
@@ -72,20 +75,31 @@ public class DataMatrixResource {
         if (!format.equals("png") && !format.equals("svg")) {
             throw ApiException.Validation.of("format", "Must be png or svg");
         }
+        if (gtin != null && Gtin.problem(gtin).isPresent()) {
+            throw ApiException.Validation.of("gtin", Gtin.problem(gtin).get());
+        }
         int pixels = scale(scale);
-        return workOrders.find(id).flatMap(wo -> held(wo, serial).map(held -> {
-            if (!held) {
-                throw new ApiException.NotFound("SERIAL_NOT_HELD", "The work order holds no serial " + serial);
-            }
-            PackCode pack = new PackCode(new Gtin(wo.gtin), wo.expiry, wo.lot, new SerialNumber(serial));
-            DataMatrix symbol = DataMatrix.of(pack);
-            String file = "datamatrix-" + wo.woId + "." + format;
-            Response.ResponseBuilder answer = format.equals("png")
-                ? Response.ok(symbol.png(pixels), "image/png")
-                : Response.ok(symbol.svg(pack.humanReadable()), "image/svg+xml");
-            return answer.header("Content-Disposition", "inline; filename=\"" + file.replaceAll("[^A-Za-z0-9._-]", "_")
-                + "\"").build();
-        }));
+        return workOrders.find(id).flatMap(wo -> {
+            Gtin of = gtin == null ? new Gtin(wo.gtin) : Gtin.parse(gtin);
+            return held(wo, of, serial).map(held -> {
+                if (!held) {
+                    throw new ApiException.NotFound("SERIAL_NOT_HELD", "The work order holds no serial " + serial
+                        + " of GTIN " + of.value());
+                }
+                return symbol(wo, of, serial, format, pixels);
+            });
+        });
+    }
+
+    private static Response symbol(WorkOrder wo, Gtin gtin, String serial, String format, int pixels) {
+        PackCode pack = new PackCode(gtin, wo.expiry, wo.lot, new SerialNumber(serial));
+        DataMatrix symbol = DataMatrix.of(pack);
+        String file = "datamatrix-" + wo.woId + "." + format;
+        Response.ResponseBuilder answer = format.equals("png")
+            ? Response.ok(symbol.png(pixels), "image/png")
+            : Response.ok(symbol.svg(pack.humanReadable()), "image/svg+xml");
+        return answer.header("Content-Disposition", "inline; filename=\"" + file.replaceAll("[^A-Za-z0-9._-]", "_")
+            + "\"").build();
     }
 
     private static int scale(String scale) {
@@ -100,9 +114,9 @@ public class DataMatrixResource {
         throw ApiException.Validation.of("scale", "A whole number from 1 to " + MAX_SCALE);
     }
 
-    /** Issued to the work order by its GTIN's pool and active, or delivered to it by a source and active. */
-    private Uni<Boolean> held(WorkOrder wo, String serial) {
-        return poolRepository.serialPool(wo.gtin).flatMap(pool -> {
+    /** Issued to the work order by the GTIN's pool and active, or delivered to it by a source and active. */
+    private Uni<Boolean> held(WorkOrder wo, Gtin gtin, String serial) {
+        return poolRepository.serialPool(gtin.value()).flatMap(pool -> {
             if (pool == null) {
                 return Uni.createFrom().item(false);
             }

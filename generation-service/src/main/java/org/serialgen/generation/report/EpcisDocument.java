@@ -15,8 +15,8 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * An EPCIS 2.0 JSON-LD document of a work order's numbers, written as it streams: an ObjectEvent per issue
- * (action ADD, bizStep commissioning, disposition active; trade items with their lot and expiry as ILMD, logistic
- * units without) and per voiding (action DELETE, bizStep decommissioning, disposition inactive). One JSON generator
+ * (action ADD, bizStep commissioning, disposition active; trade items — items and bundles — with their lot and expiry
+ * as ILMD, logistic units without) and per voiding (action DELETE, bizStep decommissioning, disposition inactive). One JSON generator
  * keeps the document's structure (commas, nesting, escaping) across chunks, and each step hands over what it wrote.
  * One per download.
  */
@@ -78,7 +78,7 @@ final class EpcisDocument {
         return write(() -> {
             for (int i = 0; i < chunk.count(); i++) {
                 String value = chunk.values()[i];
-                json.writeString(chunk.pool().kind == Kind.SERIAL ? serials.sgtin(value)
+                json.writeString(chunk.pool().kind == Kind.SERIAL ? serials.sgtin(chunk.pool(), value)
                     : ssccs.sscc(value, chunk.pool().companyPrefix.length()));
             }
         });
@@ -96,7 +96,7 @@ final class EpcisDocument {
                 location("readPoint", location.readPoint());
                 location("bizLocation", location.bizLocation());
             }
-            if (commissioning && event.numbers().kind() == Kind.SERIAL) {
+            if (commissioning && event.numbers().kind().tradeItem()) {
                 json.writeObjectFieldStart("ilmd");
                 json.writeStringField("cbvmda:lotNumber", wo.lot);
                 json.writeStringField("cbvmda:itemExpirationDate", wo.expiry.toString());

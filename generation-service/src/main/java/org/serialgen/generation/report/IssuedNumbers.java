@@ -4,13 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.serialgen.events.ConfigActivated;
-import org.serialgen.events.ConfigDocument;
 import org.serialgen.generation.pool.AllocationRepository.PooledRange;
 import org.serialgen.generation.pool.Kind;
 import org.serialgen.generation.pool.SerialPool;
 import org.serialgen.generation.source.ExternalSerialRepository.Selection;
 import org.serialgen.generation.workorder.WorkOrder;
-import org.serialgen.kit.errors.Refused;
 import org.serialgen.permutation.SerialCodec;
 
 import io.vertx.core.Context;
@@ -37,17 +35,5 @@ record IssuedNumbers(WorkOrder workOrder, Kind kind, List<PooledRange> ranges, M
             throw new IllegalStateException("numbers of an unknown pool " + id);
         }
         return pool;
-    }
-
-    /** The length of the company prefix the work order's GTIN is under, which an EPC URN needs. */
-    int companyPrefixLength() {
-        String gtin = workOrder.gtin;
-        var prefix = config == null ? java.util.Optional.<ConfigDocument.CompanyPrefix>empty()
-            : config.config().prefixOf(gtin);
-        if (prefix.isPresent()) {
-            return prefix.get().prefix().length();
-        }
-        throw new Refused("COMPANY_PREFIX_UNKNOWN", "The EPC URN needs the company prefix of GTIN " + gtin
-            + ": add it to gs1_company_prefixes in the configuration");
     }
 }

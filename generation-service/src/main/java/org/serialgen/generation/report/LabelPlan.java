@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.serialgen.events.AggregationComputed.Level;
-import org.serialgen.events.EventCodec;
 import org.serialgen.generation.workorder.WorkOrder;
-
-import com.fasterxml.jackson.core.type.TypeReference;
 
 /**
  * What each of a work order's SSCCs labels, from its packaging breakdown: the SSCC-identified levels take the SSCCs
@@ -31,8 +28,7 @@ final class LabelPlan {
         this.slots = slots;
     }
 
-    static LabelPlan of(WorkOrder wo, String levelsJson) {
-        List<Level> levels = EventCodec.read(levelsJson, new TypeReference<List<Level>>() { });
+    static LabelPlan of(WorkOrder wo, List<Level> levels) {
         List<Slot> slots = new ArrayList<>();
         for (int k = 0; k < levels.size(); k++) {
             Level level = levels.get(k);

@@ -17,7 +17,6 @@ import org.jboss.resteasy.reactive.RestMulti;
 import org.serialgen.generation.config.GenerationSettings;
 import org.serialgen.generation.pool.Kind;
 import org.serialgen.gs1.DigitalLink;
-import org.serialgen.gs1.Gtin;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.security.Roles;
 
@@ -25,7 +24,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.buffer.Buffer;
 
-/** A work order's serials and SSCCs as CSV (in three renderings) and as an EPCIS document, streamed. */
+/**
+ * A work order's serials, SSCCs and bundle serials as CSV (in six renderings) and as an EPCIS document, streamed.
+ */
 @Path("/serial-generation/workorders/")
 @WithSession
 @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.ERP_OPERATOR, Roles.VIEWER})
@@ -53,7 +54,19 @@ public class ReportResource {
                                      + "expiry)") @QueryParam("format") String format) {
         Rendering rendering = Rendering.parse(format);
         return reports.issued(id, Kind.SERIAL).onItem().transformToMulti(issued ->
-            csv(issued, new CsvReport(Kind.SERIAL, Identifiers.ofSerials(rendering, link, issued))));
+            csv(issued, new CsvReport(Kind.SERIAL, Identifiers.ofTradeItems(rendering, link, issued))));
+    }
+
+    @GET
+    @Path("{id}/bundle-serials.csv")
+    @Produces("text/csv")
+    @ResponseHeader(name = "Content-Disposition", value = "attachment; filename=\"bundle-serials.csv\"")
+    @Operation(summary = "The work order's bundle serials (gtin, serial, identifier: each bundle GTIN's), streamed; "
+        + "format as for serials.csv")
+    public Multi<Buffer> bundleSerials(@PathParam("id") String id, @QueryParam("format") String format) {
+        Rendering rendering = Rendering.parse(format);
+        return reports.issued(id, Kind.BUNDLE).onItem().transformToMulti(issued ->
+            csv(issued, new CsvReport(Kind.BUNDLE, Identifiers.ofTradeItems(rendering, link, issued))));
     }
 
     @GET
@@ -92,9 +105,9 @@ public class ReportResource {
         }
         IssuedNumbers any = events.get(0).numbers();
         // an SGTIN URN needs the GTIN's company prefix: refused (409) before the first byte if it is not configured
-        Identifiers sgtins = events.stream().filter(e -> e.numbers().kind() == Kind.SERIAL).findFirst()
-            .map(e -> Identifiers.ofSerials(Rendering.URN, link, e.numbers()))
-            .orElseGet(() -> new Identifiers(Rendering.URN, link, new Gtin(any.workOrder().gtin), 0, null, null));
+        Identifiers sgtins = Identifiers.ofTradeItems(Rendering.URN, link, any.workOrder(), any.config(),
+            events.stream().flatMap(e -> e.numbers().pools().values().stream()).map(IssuedNumbers.PoolCodec::pool)
+                .toList());
         Identifiers containers = Identifiers.ofSscc(Rendering.URN, link);
         Instant created = events.get(events.size() - 1).time();
         // the generator's state belongs to one download, so it is made per subscription

@@ -82,9 +82,10 @@ class Reports {
     Uni<List<IssueEvent>> events(String workOrderKey) {
         Context context = Vertx.currentContext();
         return Panache.withSession(() -> workOrders.find(workOrderKey).flatMap(wo -> replica.current()
-            .flatMap(config -> events(wo, Kind.SERIAL, config, context).flatMap(serials ->
-                events(wo, Kind.SSCC, config, context).map(ssccs -> Stream.concat(serials.stream(), ssccs.stream())
-                    .sorted(IssueEvent.CHRONOLOGICAL).toList())))));
+            .flatMap(config -> Multi.createFrom().items(Kind.values()).onItem()
+                .transformToUniAndConcatenate(kind -> events(wo, kind, config, context))
+                .collect().asList().map(kinds -> kinds.stream().flatMap(List::stream)
+                    .sorted(IssueEvent.CHRONOLOGICAL).toList()))));
     }
 
     private Uni<List<IssueEvent>> events(WorkOrder wo, Kind kind, ConfigActivated config, Context context) {

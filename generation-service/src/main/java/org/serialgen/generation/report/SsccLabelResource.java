@@ -78,7 +78,7 @@ public class SsccLabelResource {
         if (issued.empty()) {
             throw new ApiException.NotFound("NOTHING_ISSUED", "No SSCC was issued to this work order yet");
         }
-        LabelPlan plan = LabelPlan.of(issued.workOrder(), demand == null ? "[]" : demand.levels);
+        LabelPlan plan = LabelPlan.of(issued.workOrder(), AggregationDemand.levelsOf(demand));
         if (level != null && !plan.labels(level)) {
             throw ApiException.Validation.of("level", "Not a level of this work order's packaging that SSCCs label");
         }

@@ -11,6 +11,8 @@ import jakarta.persistence.Table;
 import org.serialgen.events.AggregationComputed;
 import org.serialgen.events.EventCodec;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** The newest SSCC demand aggregation-service computed for a work order (table {@code aggregation_demand}). */
@@ -40,6 +42,12 @@ public class AggregationDemand extends PanacheEntityBase {
     /** The breakdown's levels, as the event carried them (JSON): what SSCC labels print. */
     @Column(nullable = false)
     public String levels = "[]";
+
+    /** The breakdown's levels, item first (none for a demand stored before levels were kept, or without one). */
+    public static List<AggregationComputed.Level> levelsOf(AggregationDemand demand) {
+        return demand == null ? List.of()
+            : EventCodec.read(demand.levels, new TypeReference<List<AggregationComputed.Level>>() { });
+    }
 
     /** Takes the demand of a newer breakdown. */
     void take(AggregationComputed computed, Instant at) {

@@ -83,9 +83,14 @@ public class WorkOrder extends PanacheEntityBase {
     @Column(name = "erp_confirmed_at")
     public Instant erpConfirmedAt;
 
-    /** Serials of the bundles' own GTINs (trade-item packaging levels), from the aggregation breakdown. */
-    @Column(name = "total_requested_bundle_serials", nullable = false)
-    public long totalRequestedBundleSerials;
+    /** Serials of the bundles' own GTINs (trade-item packaging levels above the item), from the breakdown. */
+    @Embedded
+    @AttributeOverride(name = "requested", column = @Column(name = "total_requested_bundle_serials"))
+    @AttributeOverride(name = "generated", column = @Column(name = "generated_bundle_serials"))
+    @AttributeOverride(name = "status", column = @Column(name = "bundle_serial_generation_status"))
+    @AttributeOverride(name = "lastGenerationAt", column = @Column(name = "last_bundle_serial_generation_at"))
+    @AttributeOverride(name = "decommissioned", column = @Column(name = "decommissioned_bundle_serials"))
+    public Progress bundles = new Progress();
 
     @Column(name = "error_message")
     public String errorMessage;
@@ -105,12 +110,16 @@ public class WorkOrder extends PanacheEntityBase {
     public Instant updatedAt;
 
     public Progress progress(Kind kind) {
-        return kind == Kind.SERIAL ? serials : sscc;
+        return switch (kind) {
+            case SERIAL -> serials;
+            case SSCC -> sscc;
+            case BUNDLE -> bundles;
+        };
     }
 
-    /** Neither kind has started: the content and the demands may still change. */
+    /** No kind has started: the content and the demands may still change. */
     public boolean untouched() {
-        return serials.pending() && sscc.pending();
+        return serials.pending() && sscc.pending() && bundles.pending();
     }
 
     /** A task of the kind waits for an external source; the work order takes no other task of the kind meanwhile. */

@@ -25,14 +25,19 @@ public record WorkOrderView(
     @JsonProperty("total_requested_bundle_serials") long totalRequestedBundleSerials,
     @JsonProperty("generated_serials") long generatedSerials,
     @JsonProperty("generated_sscc") long generatedSscc,
+    @Schema(description = "Serials issued of the bundles' own GTINs (trade-item packaging levels above the item)")
+    @JsonProperty("generated_bundle_serials") long generatedBundleSerials,
     @Schema(description = "Of the generated serials, how many were returned unused (decommissioned)")
     @JsonProperty("decommissioned_serials") long decommissionedSerials,
     @Schema(description = "Of the generated SSCCs, how many were returned unused (decommissioned)")
     @JsonProperty("decommissioned_sscc") long decommissionedSscc,
+    @JsonProperty("decommissioned_bundle_serials") long decommissionedBundleSerials,
     @JsonProperty("sscc_generation_status") GenerationStatus ssccGenerationStatus,
     @JsonProperty("serial_generation_status") GenerationStatus serialGenerationStatus,
+    @JsonProperty("bundle_serial_generation_status") GenerationStatus bundleSerialGenerationStatus,
     @JsonProperty("last_sscc_generation_at") Instant lastSsccGenerationAt,
     @JsonProperty("last_serial_generation_at") Instant lastSerialGenerationAt,
+    @JsonProperty("last_bundle_serial_generation_at") Instant lastBundleSerialGenerationAt,
     @JsonProperty("config_version") Long configVersion,
     @Schema(description = "The serial demand was given (ERP override or the form), not computed from the configuration")
     @JsonProperty("serials_fixed") boolean serialsFixed,
@@ -52,9 +57,10 @@ public record WorkOrderView(
 
     static WorkOrderView of(WorkOrder wo, List<Holding> allocations) {
         return new WorkOrderView(wo.id, wo.woId, wo.woName, wo.origin, wo.gtin, wo.lot, wo.expiry, wo.quantity,
-            wo.serials.requested, wo.sscc.requested, wo.totalRequestedBundleSerials, wo.serials.generated,
-            wo.sscc.generated, wo.serials.decommissioned, wo.sscc.decommissioned, wo.sscc.status, wo.serials.status, wo.sscc.lastGenerationAt,
-            wo.serials.lastGenerationAt, wo.configVersion, wo.serialsFixed, wo.errorMessage, wo.erpConflict,
+            wo.serials.requested, wo.sscc.requested, wo.bundles.requested, wo.serials.generated, wo.sscc.generated,
+            wo.bundles.generated, wo.serials.decommissioned, wo.sscc.decommissioned, wo.bundles.decommissioned,
+            wo.sscc.status, wo.serials.status, wo.bundles.status, wo.sscc.lastGenerationAt,
+            wo.serials.lastGenerationAt, wo.bundles.lastGenerationAt, wo.configVersion, wo.serialsFixed, wo.errorMessage, wo.erpConflict,
             wo.erpConfirmedAt, wo.createdAt, wo.updatedAt, allocations);
     }
 }

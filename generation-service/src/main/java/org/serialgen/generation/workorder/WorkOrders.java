@@ -269,20 +269,29 @@ public class WorkOrders {
     }
 
     /**
-     * The SSCC and bundle-serial demand of aggregation, while SSCC generation has not started; a different SSCC
+     * The SSCC and bundle-serial demands of aggregation, each while its generation has not started; a different
      * demand after it started is reported on the work order, never applied silently.
      */
     static void applyDemand(WorkOrder wo, AggregationDemand demand) {
         if (demand == null || (demand.ssccCount == wo.sscc.requested
-            && demand.bundleSerialCount == wo.totalRequestedBundleSerials)) {
+            && demand.bundleSerialCount == wo.bundles.requested)) {
             return;
         }
+        List<String> late = new ArrayList<>();
         if (wo.sscc.pending()) {
             wo.sscc.requested = demand.ssccCount;
-            wo.totalRequestedBundleSerials = demand.bundleSerialCount;
         } else if (demand.ssccCount != wo.sscc.requested) {
-            wo.errorMessage = "Aggregation now needs " + demand.ssccCount + " SSCCs (revision " + demand.revision
-                + "), but SSCC generation had already started with " + wo.sscc.requested;
+            late.add(demand.ssccCount + " SSCCs, but SSCC generation had already started with " + wo.sscc.requested);
+        }
+        if (wo.bundles.pending()) {
+            wo.bundles.requested = demand.bundleSerialCount;
+        } else if (demand.bundleSerialCount != wo.bundles.requested) {
+            late.add(demand.bundleSerialCount + " bundle serials, but bundle serial generation had already started "
+                + "with " + wo.bundles.requested);
+        }
+        if (!late.isEmpty()) {
+            wo.errorMessage = "Aggregation now needs " + String.join(" and ", late) + " (revision " + demand.revision
+                + ")";
         }
         wo.updatedAt = Instant.now();
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ class EpcisDocumentTest {
 
     static SerialPool pool(Kind kind) {
         SerialPool pool = new SerialPool();
+        pool.id = kind == Kind.SERIAL ? 1L : 2L;
         pool.kind = kind;
         pool.companyPrefix = "9506000";
         return pool;
@@ -48,7 +50,8 @@ class EpcisDocumentTest {
         wo.lot = "LOT \"7\"";
         wo.expiry = LocalDate.of(2028, 6, 30);
         UUID serialTask = UUID.randomUUID();
-        Identifiers sgtins = new Identifiers(Rendering.URN, LINK, new Gtin("09506000134352"), 7, null, null);
+        Identifiers sgtins = new Identifiers(Rendering.URN, LINK, Map.of(pool(Kind.SERIAL).id,
+            new Identifiers.TradeItem(new Gtin("09506000134352"), 7)), null, null);
         EpcisDocument document = new EpcisDocument(sgtins, Identifiers.ofSscc(Rendering.URN, LINK),
             new EpcisLocation("urn:epc:id:sgln:9506000.13435.0", "urn:epc:id:sgln:9506000.13435.7"));
         IssueEvent serials = event(Kind.SERIAL, serialTask, null, ISSUED);

@@ -120,8 +120,10 @@ class DecommissionTest {
         decommission(woId, "{\"kind\": \"serial\", \"numbers\": [\"" + issued.get(1) + "\"], \"all\": true,"
             + " \"reason\": \"r\"}").statusCode(400).body("details.numbers", notNullValue());
         decommission(woId, "{\"kind\": \"serial\", \"all\": true}").statusCode(400).body("details.reason", notNullValue());
-        decommission(woId, "{\"kind\": \"bundle\", \"all\": true, \"reason\": \"r\"}").statusCode(400)
+        decommission(woId, "{\"kind\": \"pallet\", \"all\": true, \"reason\": \"r\"}").statusCode(400)
             .body("details.kind", notNullValue());
+        decommission(woId, "{\"kind\": \"bundle\", \"all\": true, \"reason\": \"r\"}").statusCode(409)
+            .body("code", equalTo("NOTHING_HELD"));
         decommission(woId, "{\"kind\": \"serial\", \"numbers\": [], \"reason\": \"r\"}").statusCode(400);
         given().header("Authorization", VIEWER).contentType(ContentType.JSON)
             .body("{\"kind\": \"serial\", \"all\": true, \"reason\": \"r\"}").post(API + woId + "/decommission/")

@@ -72,15 +72,22 @@ final class GenerationFixtures {
 
     /** As above, with the packaging levels of its breakdown. */
     static String workOrder(String gtin, long quantity, long sscc, List<AggregationComputed.Level> levels) {
+        return workOrder(gtin, quantity, sscc, levels, 0);
+    }
+
+    /** As above, with the bundle serials the breakdown needs. */
+    static String workOrder(String gtin, long quantity, long sscc, List<AggregationComputed.Level> levels,
+                            long bundleSerials) {
         String woId = "WO-T-" + UUID.randomUUID().toString().substring(0, 8);
         TestKafka.publish(Topics.WORKORDERS, woId, EventCodec.write(EventCodec.envelope(EventTypes.WORKORDER_SYNCED,
             new WorkOrderSynced(woId, "Batch " + woId, gtin, "LOT1", LocalDate.of(2029, 1, 31), quantity, 1,
                 Instant.now(), WorkOrderSynced.ERP))));
         TestKafka.publish(Topics.AGGREGATION, woId, EventCodec.write(EventCodec.envelope(
-            EventTypes.AGGREGATION_COMPUTED, new AggregationComputed(woId, quantity, 1, "test", levels, sscc, 0))));
+            EventTypes.AGGREGATION_COMPUTED, new AggregationComputed(woId, quantity, 1, "test", levels, sscc, bundleSerials))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
             given().header("Authorization", VIEWER).get("/serial-generation/workorders/" + woId + "/")
                 .then().statusCode(200).body("total_requested_sscc", equalTo((int) sscc))
+                .body("total_requested_bundle_serials", equalTo((int) bundleSerials))
                 .body("config_version", equalTo(configVersion)));
         return woId;
     }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * A generation task's progress ({@link Topics#GENERATION}: {@link EventTypes#TASK_STARTED},
  * {@link EventTypes#TASK_PROGRESS}, {@link EventTypes#TASK_COMPLETED}, {@link EventTypes#TASK_FAILED}), for the gateway's real-time view.
- * {@code kind} is {@code serial} or {@code sscc}.
+ * {@code kind} is {@code serial}, {@code sscc} or {@code bundle} (serials of the work order's bundle GTINs).
  */
 public record GenerationTaskEvent(
     @JsonProperty("task_id") UUID taskId,
