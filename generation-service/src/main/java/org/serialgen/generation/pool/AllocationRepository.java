@@ -84,6 +84,19 @@ public class AllocationRepository {
                 row.getLong(3))), row.getUuid(4), row.getNullableLong(5), row.getInstant(6)));
     }
 
+    /** A work order's active range of a pool, with the kind of the task that issued it. */
+    record KindRange(long poolId, Kind kind, long from, long to) {
+    }
+
+    /** The work order's active ranges of every kind, by pool and first counter. */
+    Uni<List<KindRange>> activeByPool(int workOrderId) {
+        return NativeSql.of("SELECT a.pool_id, t.kind, lower(a.counters), upper(a.counters) FROM serial_allocation a"
+                + " JOIN generation_task t ON t.id = a.task_id WHERE a.workorder_id = :wo AND a.status = 'active'"
+                + " ORDER BY a.pool_id, lower(a.counters)")
+            .with("wo", workOrderId)
+            .list(row -> new KindRange(row.getLong(0), Kind.of(row.getString(1)), row.getLong(2), row.getLong(3)));
+    }
+
     /** An allocation row, active. */
     public record Allocation(long id, PooledRange range, UUID task, Long keyId, Instant issuedAt) {
     }

@@ -2,7 +2,10 @@ package org.serialgen.generation.pool;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -124,6 +127,28 @@ public class Pools {
             CounterRuns.Window window = CounterRuns.around(from, quantity, held);
             return window.owed() == 0 ? Uni.createFrom().item(window.free())
                 : free(pool, window.end(), window.owed()).map(rest -> CounterRuns.join(window.free(), rest));
+        });
+    }
+
+    /** What the work order holds now from the built-in pools, to look numbers up in (one per request). */
+    public Uni<HeldNumbers> held(int workOrderId) {
+        return allocations.activeByPool(workOrderId).flatMap(ranges -> {
+            Map<Long, List<AllocationRepository.KindRange>> byPool = new LinkedHashMap<>();
+            ranges.forEach(range -> byPool.computeIfAbsent(range.poolId(), id -> new ArrayList<>()).add(range));
+            return pools.byIds(List.copyOf(byPool.keySet())).flatMap(found -> {
+                Uni<List<HeldNumbers.Held>> all = Uni.createFrom().item(new ArrayList<>());
+                for (SerialPool pool : found) {
+                    List<AllocationRepository.KindRange> held = byPool.get(pool.id);
+                    long[] from = held.stream().mapToLong(AllocationRepository.KindRange::from).toArray();
+                    long[] to = held.stream().mapToLong(AllocationRepository.KindRange::to).toArray();
+                    Uni<SerialCodec> codec = pool.kind == Kind.SSCC ? Uni.createFrom().nullItem() : codec(pool);
+                    all = all.flatMap(list -> codec.map(c -> {
+                        list.add(new HeldNumbers.Held(pool, c, held.get(0).kind(), from, to));
+                        return list;
+                    }));
+                }
+                return all.map(HeldNumbers::new);
+            });
         });
     }
 

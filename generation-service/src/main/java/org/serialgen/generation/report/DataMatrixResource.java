@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.serialgen.generation.pool.AllocationRepository;
 import org.serialgen.generation.pool.PoolRepository;
 import org.serialgen.generation.pool.Pools;
 import org.serialgen.generation.source.ExternalSerialRepository;
@@ -41,15 +40,13 @@ public class DataMatrixResource {
     private final WorkOrders workOrders;
     private final PoolRepository poolRepository;
     private final Pools pools;
-    private final AllocationRepository allocations;
     private final ExternalSerialRepository externalSerials;
 
     DataMatrixResource(WorkOrders workOrders, PoolRepository poolRepository, Pools pools,
-                       AllocationRepository allocations, ExternalSerialRepository externalSerials) {
+                       ExternalSerialRepository externalSerials) {
         this.workOrders = workOrders;
         this.poolRepository = poolRepository;
         this.pools = pools;
-        this.allocations = allocations;
         this.externalSerials = externalSerials;
     }
 
@@ -116,17 +113,9 @@ public class DataMatrixResource {
 
     /** Issued to the work order by the GTIN's pool and active, or delivered to it by a source and active. */
     private Uni<Boolean> held(WorkOrder wo, Gtin gtin, String serial) {
-        return poolRepository.serialPool(gtin.value()).flatMap(pool -> {
-            if (pool == null) {
-                return Uni.createFrom().item(false);
-            }
-            return pools.codec(pool).flatMap(codec -> {
-                long counter = codec.counter(serial);
-                Uni<Boolean> allocated = counter < 0 ? Uni.createFrom().item(false)
-                    : allocations.holds(wo.id, pool.id, counter);
-                return allocated.flatMap(yes -> yes ? Uni.createFrom().item(true)
-                    : externalSerials.holds(wo.id, pool.id, serial));
-            });
-        });
+        return pools.held(wo.id).flatMap(held -> held.sgtin(gtin.value(), serial).isPresent()
+            ? Uni.createFrom().item(true)
+            : poolRepository.serialPool(gtin.value()).flatMap(pool -> pool == null ? Uni.createFrom().item(false)
+                : externalSerials.holds(wo.id, pool.id, serial)));
     }
 }

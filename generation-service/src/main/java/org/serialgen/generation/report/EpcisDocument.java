@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 
+import org.serialgen.generation.packing.PackingEvent;
 import org.serialgen.generation.pool.Kind;
 import org.serialgen.generation.workorder.WorkOrder;
 
@@ -101,6 +103,34 @@ final class EpcisDocument {
                 json.writeStringField("cbvmda:lotNumber", wo.lot);
                 json.writeStringField("cbvmda:itemExpirationDate", wo.expiry.toString());
                 json.writeEndObject();
+            }
+            json.writeEndObject();
+        });
+    }
+
+    /**
+     * A recorded packing (action ADD, bizStep packing) or unpacking (DELETE, unpacking) of one container, with the
+     * children it moved.
+     */
+    Buffer aggregation(PackingEvent event, String parentUrn, List<String> childUrns) {
+        return write(() -> {
+            json.writeStartObject();
+            json.writeStringField("type", "AggregationEvent");
+            json.writeStringField("eventTime", event.at().toString());
+            json.writeStringField("eventTimeZoneOffset", "+00:00");
+            json.writeStringField("eventID", event.eventId());
+            json.writeStringField("parentID", parentUrn);
+            json.writeArrayFieldStart("childEPCs");
+            for (String child : childUrns) {
+                json.writeString(child);
+            }
+            json.writeEndArray();
+            json.writeStringField("action", event.unpacking() ? "DELETE" : "ADD");
+            json.writeStringField("bizStep", event.unpacking() ? "unpacking" : "packing");
+            json.writeStringField("disposition", "in_progress");
+            if (location != null) {
+                location("readPoint", location.readPoint());
+                location("bizLocation", location.bizLocation());
             }
             json.writeEndObject();
         });

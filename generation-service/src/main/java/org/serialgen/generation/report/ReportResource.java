@@ -15,13 +15,20 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.ResponseHeader;
 import org.jboss.resteasy.reactive.RestMulti;
 import org.serialgen.generation.config.GenerationSettings;
+import org.serialgen.generation.packing.PackingEvent;
+import org.serialgen.generation.packing.PackingLog;
 import org.serialgen.generation.pool.Kind;
 import org.serialgen.gs1.DigitalLink;
+import org.serialgen.kit.context.Pages;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.security.Roles;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -35,8 +42,10 @@ public class ReportResource {
     private final Reports reports;
     private final DigitalLink link;
     private final EpcisLocation location;
+    private final PackingLog packingLog;
 
-    ReportResource(Reports reports, GenerationSettings settings) {
+    ReportResource(Reports reports, GenerationSettings settings, PackingLog packingLog) {
+        this.packingLog = packingLog;
         this.reports = reports;
         this.link = new DigitalLink(settings.digitalLinkResolver());
         this.location = EpcisLocation.of(settings);
@@ -86,12 +95,22 @@ public class ReportResource {
     @ResponseHeader(name = "Content-Disposition", value = "attachment; filename=\"epcis.jsonld\"")
     @Operation(summary = "An EPCIS 2.0 JSON-LD document of the work order's numbers, streamed: a commissioning "
         + "ObjectEvent per issue (SGTINs with lot and expiry as ILMD, SSCCs without), dated when the numbers were "
-        + "issued, and a decommissioning ObjectEvent per voiding; stable event IDs, the same document on every "
-        + "download. 404 while nothing was issued")
+        + "issued, a decommissioning ObjectEvent per voiding, and an AggregationEvent per recorded packing and "
+        + "unpacking of a container; stable event IDs, the same document on every download. 404 while nothing was "
+        + "issued")
     public RestMulti<Buffer> epcis(@PathParam("id") String id) {
-        Multi<Buffer> document = reports.events(id).onItem().transformToMulti(this::epcis);
+        Context context = Vertx.currentContext();
+        Multi<Buffer> document = reports.events(id).flatMap(events -> events.isEmpty()
+                ? Uni.createFrom().item(new Events(events, List.of()))
+                : Pages.on(context, () -> Panache.withSession(() -> packingLog.events(
+                    events.get(0).numbers().workOrder().id))).map(packed -> new Events(events, packed)))
+            .onItem().transformToMulti(events -> epcis(events, context));
         // written as it comes: not as a JSON array of chunks, which is what a JSON type would otherwise make of them
         return RestMulti.fromMultiData(document).encodeAsJsonArray(false).build();
+    }
+
+    /** What an EPCIS document tells: the issues and voidings, then the recorded packing. */
+    private record Events(List<IssueEvent> issues, List<PackingEvent> packing) {
     }
 
     private Multi<Buffer> csv(IssuedNumbers issued, CsvReport report) {
@@ -99,7 +118,8 @@ public class ReportResource {
             reports.stream(issued).map(report::lines));
     }
 
-    private Multi<Buffer> epcis(List<IssueEvent> events) {
+    private Multi<Buffer> epcis(Events all, Context context) {
+        List<IssueEvent> events = all.issues();
         if (events.isEmpty()) {
             throw new ApiException.NotFound("NOTHING_ISSUED", "Nothing was issued to this work order yet");
         }
@@ -110,6 +130,10 @@ public class ReportResource {
                 .toList());
         Identifiers containers = Identifiers.ofSscc(Rendering.URN, link);
         Instant created = events.get(events.size() - 1).time();
+        if (!all.packing().isEmpty() && all.packing().get(all.packing().size() - 1).at().isAfter(created)) {
+            created = all.packing().get(all.packing().size() - 1).at();
+        }
+        Instant newest = created;
         // the generator's state belongs to one download, so it is made per subscription
         return Multi.createFrom().deferred(() -> {
             EpcisDocument document = new EpcisDocument(sgtins, containers, location);
@@ -118,8 +142,13 @@ public class ReportResource {
                     Multi.createFrom().item(() -> document.eventStart(event)),
                     reports.stream(event.numbers()).map(document::epcs),
                     Multi.createFrom().item(() -> document.eventEnd(event, event.numbers().workOrder()))));
-            return Multi.createBy().concatenating().streams(Multi.createFrom().item(() -> document.head(created)),
-                body, Multi.createFrom().item(document::tail));
+            Multi<Buffer> packed = Multi.createFrom().iterable(all.packing()).onItem().transformToUniAndConcatenate(
+                event -> Pages.on(context, () -> Panache.withSession(() -> packingLog.childUrns(event,
+                        any.config().config())))
+                    .map(children -> document.aggregation(event, PackingLog.urn(event.parent(),
+                        any.config().config()), children)));
+            return Multi.createBy().concatenating().streams(Multi.createFrom().item(() -> document.head(newest)),
+                body, packed, Multi.createFrom().item(document::tail));
         });
     }
 }
