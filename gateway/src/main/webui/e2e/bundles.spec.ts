@@ -54,4 +54,19 @@ test('a manager issues the bundle serials a recipe asks for and downloads them u
   expect(csv[0]).toBe('gtin,serial,identifier');
   expect(csv.length - 1).toBe(20);
   expect(csv.slice(1).every((line) => line.startsWith(`${bundle},`) && line.includes(`(01)${bundle}(21)`))).toBe(true);
+
+  // the line packs twelve items into the first bundle (through the API): the details show it level by level
+  expect((await page.request.post(`/api/v1/serial-generation/workorders/${woId}/generate-serials/`, { headers, data: {} }))
+    .status()).toBe(202);
+  const items = (await (await page.request.get(`/api/v1/serial-generation/workorders/${woId}/serials.csv`, { headers }))
+    .text()).trim().split('\n').slice(1, 13).map((line) => line.split(',')[2]);
+  expect((await page.request.post(`/api/v1/serial-generation/workorders/${woId}/packing/`, { headers, data: {
+    parent: csv[1].split(',')[2], children: items } })).status()).toBe(201);
+  await page.reload();
+  await settled(page);
+  const packing = page.getByRole('table', { name: 'Recorded packing' });
+  await expect(packing.getByRole('row').filter({ hasText: 'L2 bundle' })).toContainText('1 of 20');
+  await expect(packing.getByRole('row').filter({ hasText: 'L2 bundle' })).toContainText('12');
+  await expectAccessible(page, 'work-order-details-packing');
+  await shot(page, 'work-order-details-packing');
 });

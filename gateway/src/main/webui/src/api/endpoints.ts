@@ -2,7 +2,7 @@
 import { download, idempotencyKey, request } from './client';
 import type {
   Breakdown, ConfigDocument, ErpAction, ErpWorkOrder, ConfigExport, ConfigHistoryEntry, ConfigImportResult, Configuration, ErpStatus,
-  FailedRecord, GenerateRequest, GenerationStatus, GenerationTask, HistoryEntry, ManualWorkOrder, Page, Pool,
+  FailedRecord, GenerateRequest, GenerationStatus, GenerationTask, HistoryEntry, ManualWorkOrder, PackingTree, Page, Pool,
   Recipe, RecipeRequest, SyncAccepted, SyncRun, TaskAccepted, Token, UniquenessReport, WorkOrder, WorkOrderSource,
 } from './types';
 
@@ -47,6 +47,7 @@ export const workOrders = {
   history: (id: string | number, page = 1, pageSize = 50) =>
     request<Page<HistoryEntry>>(`workorders/${encodeURIComponent(id)}/history/`, { query: { page, page_size: pageSize } }),
   breakdown: (woId: string) => request<Breakdown>(`aggregation/workorders/${encodeURIComponent(woId)}/`),
+  packing: (woId: string) => request<PackingTree>(`workorders/${encodeURIComponent(woId)}/packing/`),
 };
 
 export type Report = 'serials' | 'sscc' | 'bundle-serials' | 'epcis' | 'labels';

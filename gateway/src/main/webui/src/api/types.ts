@@ -404,3 +404,21 @@ export interface ErpAction {
   details: Record<string, unknown> | null;
   at: string;
 }
+
+/** One level of a work order's breakdown and how much of it the packaging line recorded as packed. */
+export interface PackingLevel {
+  level: string;
+  name: string;
+  identified_by: 'sgtin' | 'sscc';
+  gtin: string | null;
+  /** Containers of the level the breakdown plans. */
+  containers: number;
+  children_per_container: number;
+  packed_containers: number;
+  packed_children: number;
+}
+
+export interface PackingTree {
+  wo_id: string;
+  levels: PackingLevel[];
+}

@@ -14,6 +14,7 @@ import { useLoad } from '../../components/useLoad';
 import { useFormat } from '../../i18n/format';
 import { ErpWorkOrderPanel } from '../erp/ErpWorkOrderPanel';
 import { BreakdownPicture } from '../recipes/BreakdownPicture';
+import { PackingProgress } from './PackingProgress';
 import { TaskProgress } from './TaskProgress';
 import { useWorkOrderEvents } from './useWorkOrderEvents';
 import { useWorkOrderActions } from './WorkOrderActions';
@@ -27,6 +28,7 @@ export function WorkOrderDetailsPage() {
   const wo = useLoad(() => workOrders.get(woId), [woId]);
   const history = useLoad(() => workOrders.history(woId), [woId]);
   const breakdown = useLoad(() => workOrders.breakdown(woId).catch(() => null), [woId]);
+  const packing = useLoad(() => workOrders.packing(woId).catch(() => null), [woId]);
   const [running, setRunning] = useState<string[]>([]);
   const reload = () => {
     void wo.reload();
@@ -124,6 +126,7 @@ export function WorkOrderDetailsPage() {
           <BreakdownPicture breakdown={breakdown.data} />
         </Box>
       )}
+      {packing.data && <Box sx={{ mb: 3 }}><PackingProgress tree={packing.data} /></Box>}
       <Box component="section" aria-labelledby="allocations-title" sx={{ mb: 3 }}>
         <Typography id="allocations-title" variant="h5" component="h2" gutterBottom>{t('details.allocations')}</Typography>
         <TableContainer>

@@ -81,8 +81,8 @@ public class Packing {
         if (raw == null || raw.isEmpty() || raw.size() > PackRequest.MAX_CHILDREN) {
             throw ApiException.Validation.of("children", "1 to " + PackRequest.MAX_CHILDREN + " numbers");
         }
-        return Panache.withTransaction(() -> workOrders.find(workOrderKey).flatMap(wo -> workOrders.demand(wo.woId)
-            .flatMap(demand -> {
+        return Panache.withTransaction(() -> packing.planForTheirSizeNow().chain(() -> workOrders.find(workOrderKey))
+            .flatMap(wo -> workOrders.demand(wo.woId).flatMap(demand -> {
                 PackingLevels levels = levels(wo, demand);
                 Gs1Key parent = parse("parent", List.of(request.parent()), wo).get(0).key();
                 List<Named> children = parse("children", raw, wo);
@@ -178,37 +178,40 @@ public class Packing {
             throw ApiException.Validation.of("children", "1 to " + PackRequest.MAX_CHILDREN + " numbers, or leave "
                 + "out to empty the container");
         }
-        return Panache.withTransaction(() -> workOrders.find(workOrderKey).flatMap(wo -> {
-            Gs1Key parent = parse("parent", List.of(request.parent()), wo).get(0).key();
-            List<String> children = request.children() == null ? null
-                : parse("children", request.children(), wo).stream().map(child -> child.key().key()).toList();
-            Instant now = Instant.now();
-            UUID unpackingId = UUID.randomUUID();
-            return packing.locked(parent.key()).flatMap(container -> {
-                if (container == null || container.workOrderId() != wo.id) {
-                    throw new ApiException.NotFound("NOT_A_CONTAINER", parent.text() + " holds nothing of this work "
-                        + "order");
-                }
-                Uni<Void> checked = children == null ? Uni.createFrom().voidItem()
-                    : packing.parentsOf(children).invoke(parents -> {
-                        List<String> missing = children.stream().filter(key -> !parent.key().equals(parents.get(key)))
-                            .map(key -> Gs1Key.ofKey(key).text()).toList();
-                        if (!missing.isEmpty()) {
-                            throw ApiException.Validation.of("children", missing.size() + " not in " + parent.text()
-                                + ": " + String.join(", ", missing.subList(0, Math.min(20, missing.size()))));
-                        }
-                    }).replaceWithVoid();
-                return checked.chain(() -> packing.unlink(parent.key(), children, unpackingId, now, user))
-                    .flatMap(moved -> packing.countChildren(parent.key()).flatMap(left -> workOrders.demand(wo.woId)
-                        .map(demand -> {
-                            PackingLevels levels = levels(wo, demand);
-                            long capacity = levels.ofCode(container.level()).map(k -> levels.at(k)
-                                .childrenPerContainer()).orElse(0L);
-                            return new Packed(wo.woId, parent.text(), container.level(), moved, left, capacity,
-                                moved == 0 ? null : unpackingId, now);
-                        })));
-            });
-        }));
+        return Panache.withTransaction(() -> packing.planForTheirSizeNow().chain(() -> workOrders.find(workOrderKey))
+            .flatMap(wo -> unpack(wo, request, user)));
+    }
+
+    private Uni<Packed> unpack(WorkOrder wo, UnpackRequest request, String user) {
+        Gs1Key parent = parse("parent", List.of(request.parent()), wo).get(0).key();
+        List<String> children = request.children() == null ? null
+            : parse("children", request.children(), wo).stream().map(child -> child.key().key()).toList();
+        Instant now = Instant.now();
+        UUID unpackingId = UUID.randomUUID();
+        return packing.locked(parent.key()).flatMap(container -> {
+            if (container == null || container.workOrderId() != wo.id) {
+                throw new ApiException.NotFound("NOT_A_CONTAINER", parent.text() + " holds nothing of this work "
+                    + "order");
+            }
+            Uni<Void> checked = children == null ? Uni.createFrom().voidItem()
+                : packing.parentsOf(children).invoke(parents -> {
+                    List<String> missing = children.stream().filter(key -> !parent.key().equals(parents.get(key)))
+                        .map(key -> Gs1Key.ofKey(key).text()).toList();
+                    if (!missing.isEmpty()) {
+                        throw ApiException.Validation.of("children", missing.size() + " not in " + parent.text()
+                            + ": " + String.join(", ", missing.subList(0, Math.min(20, missing.size()))));
+                    }
+                }).replaceWithVoid();
+            return checked.chain(() -> packing.unlink(parent.key(), children, unpackingId, now, user))
+                .flatMap(moved -> packing.countChildren(parent.key()).flatMap(left -> workOrders.demand(wo.woId)
+                    .map(demand -> {
+                        PackingLevels levels = levels(wo, demand);
+                        long capacity = levels.ofCode(container.level()).map(k -> levels.at(k)
+                            .childrenPerContainer()).orElse(0L);
+                        return new Packed(wo.woId, parent.text(), container.level(), moved, left, capacity,
+                            moved == 0 ? null : unpackingId, now);
+                    })));
+        });
     }
 
     private static PackingLevels levels(WorkOrder wo, AggregationDemand demand) {

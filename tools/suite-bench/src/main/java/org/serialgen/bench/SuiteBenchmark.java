@@ -55,7 +55,7 @@ public final class SuiteBenchmark {
     final int workOrders = Integer.parseInt(env("BENCH_WORK_ORDERS", "100"));
     final int gtins = Integer.parseInt(env("BENCH_GTINS", "10"));
     final int recipeCount = Integer.parseInt(env("BENCH_RECIPES", "100000"));
-    final List<String> parts = List.of(env("BENCH_PARTS", "serials,reports,recipes,erp").split(","));
+    final List<String> parts = List.of(env("BENCH_PARTS", "serials,reports,packing,recipes,erp").split(","));
     final String run = Long.toString(System.currentTimeMillis() % 100_000_000, 36).toUpperCase(Locale.ROOT);
     final List<String> summary = new ArrayList<>();
     final AtomicInteger gtinSequence = new AtomicInteger((int) (Math.random() * 50_000));
@@ -75,6 +75,9 @@ public final class SuiteBenchmark {
         }
         if (parts.contains("reports")) {
             new ReportBenchmark(this).run();
+        }
+        if (parts.contains("packing")) {
+            new PackingBenchmark(this).run();
         }
         if (parts.contains("recipes")) {
             recipes();
