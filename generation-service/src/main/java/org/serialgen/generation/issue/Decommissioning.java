@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.serialgen.events.EventCodec;
+import org.serialgen.generation.packing.PackingLog;
 import org.serialgen.generation.pool.AllocationRepository;
 import org.serialgen.generation.pool.AllocationRepository.Allocation;
 import org.serialgen.generation.pool.CounterRange;
@@ -41,8 +42,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Returns unused numbers of a work order (a part, or all it holds): they are voided where they lie — an allocation
  * split around them, an external value marked — so they are reported inactive (EPCIS decommissioning) and, like
- * every voided number, never issued again. All or nothing: one number the work order does not hold refuses the
- * request and changes nothing.
+ * every voided number, never issued again. All or nothing: one number the work order does not hold, or one that is
+ * packed (in a container, or a container holding something), refuses the request and changes nothing.
  */
 @ApplicationScoped
 public class Decommissioning {
@@ -65,10 +66,12 @@ public class Decommissioning {
     private final PoolRepository poolRepository;
     private final Pools pools;
     private final TaskEvents events;
+    private final PackingLog packingLog;
 
     Decommissioning(WorkOrders workOrders, TaskRepository tasks, AllocationRepository allocations,
                     ExternalSerialRepository externalSerials, PoolRepository poolRepository, Pools pools,
-                    TaskEvents events) {
+                    TaskEvents events, PackingLog packingLog) {
+        this.packingLog = packingLog;
         this.workOrders = workOrders;
         this.tasks = tasks;
         this.allocations = allocations;
@@ -96,7 +99,8 @@ public class Decommissioning {
 
     private Uni<Long> all(WorkOrder wo, Kind kind, List<Allocation> held) {
         long builtin = held.stream().mapToLong(a -> a.range().counters().size()).sum();
-        return externalSerials.countHeld(wo.id, kind).flatMap(external -> {
+        return packingLog.refuseIfPacked(wo.id, kind, wo.gtin, null, null).chain(() ->
+            externalSerials.countHeld(wo.id, kind)).flatMap(external -> {
             if (builtin + external == 0) {
                 throw new Refused("NOTHING_HELD", "The work order holds no " + kind.plural());
             }
@@ -107,7 +111,10 @@ public class Decommissioning {
 
     /** Each number found where the work order holds it, or the request refused with the ones it does not hold. */
     private Uni<Long> some(WorkOrder wo, Kind kind, List<Allocation> held, List<String> numbers, String gtin) {
-        return poolsOf(wo, kind, held, gtin).flatMap(found -> {
+        return poolsOf(wo, kind, held, gtin).call(found -> packingLog.refuseIfPacked(wo.id, kind, wo.gtin,
+                kind == Kind.SSCC ? null : found.pools().isEmpty() ? wo.gtin : found.pools().get(0).pool().gtin.strip(),
+                numbers))
+            .flatMap(found -> {
             Map<Allocation, TreeSet<Long>> builtin = new LinkedHashMap<>();
             Map<Long, List<String>> candidates = new HashMap<>();
             for (String number : numbers) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.serialgen.events.ConfigActivated;
+import org.serialgen.generation.packing.PackingLog;
 import org.serialgen.generation.pool.AllocationRepository;
 import org.serialgen.generation.pool.Kind;
 import org.serialgen.generation.pool.Pools;
@@ -50,9 +51,12 @@ class IssueLedger {
     private final WorkOrders workOrders;
     private final ConfigReplica replica;
     private final TaskEvents events;
+    private final PackingLog packingLog;
 
     IssueLedger(Pools pools, AllocationRepository allocations, ExternalSerialRepository externalSerials,
-                TaskRepository tasks, WorkOrders workOrders, ConfigReplica replica, TaskEvents events) {
+                TaskRepository tasks, WorkOrders workOrders, ConfigReplica replica, TaskEvents events,
+                PackingLog packingLog) {
+        this.packingLog = packingLog;
         this.pools = pools;
         this.allocations = allocations;
         this.externalSerials = externalSerials;
@@ -197,7 +201,8 @@ class IssueLedger {
             return Uni.createFrom().voidItem();
         }
         Kind kind = task.kind;
-        return allocations.voidActive(wo.id, kind).call(ignored -> externalSerials.voidActive(wo.id, kind))
+        return packingLog.refuseIfPacked(wo.id, kind, wo.gtin, null, null)
+            .chain(() -> allocations.voidActive(wo.id, kind)).call(ignored -> externalSerials.voidActive(wo.id, kind))
             .replaceWithVoid();
     }
 

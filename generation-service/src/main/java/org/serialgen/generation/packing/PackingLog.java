@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.serialgen.events.ConfigDocument;
+import org.serialgen.generation.pool.Kind;
 import org.serialgen.kit.errors.Refused;
 
 import io.smallrye.mutiny.Uni;
@@ -17,6 +18,31 @@ public class PackingLog {
 
     PackingLog(PackingRepository packing) {
         this.packing = packing;
+    }
+
+    /**
+     * Refuses (409 PACKED) to void numbers of the work order that are packed, or containers that hold something: a
+     * label on a packed case or pack must not be made invalid under the line's feet. {@code numbers} are
+     * identifiers as issued (serials of {@code gtin}, or SSCCs when {@code gtin} is null); null means all of the kind.
+     */
+    public Uni<Void> refuseIfPacked(int workOrderId, Kind kind, String itemGtin, String gtin, List<String> numbers) {
+        if (numbers == null) {
+            return packing.anyPacked(workOrderId, kind.code(), itemGtin).invoke(packed -> {
+                if (packed) {
+                    throw new Refused("PACKED", "Some of the work order's " + kind.plural() + " are packed: unpack "
+                        + "them before voiding them");
+                }
+            }).replaceWithVoid();
+        }
+        List<String> keys = numbers.stream().map(number -> gtin == null ? "00" + number
+            : "01" + gtin + "21" + number).toList();
+        return packing.packedAmong(workOrderId, keys).invoke(packed -> {
+            if (!packed.isEmpty()) {
+                throw new Refused("PACKED", packed.size() + " of them are packed: unpack them first ("
+                    + String.join(", ", packed.stream().limit(20).map(key -> Gs1Key.ofKey(key).text()).toList())
+                    + ")");
+            }
+        }).replaceWithVoid();
     }
 
     /** Every packing and unpacking, oldest first. */

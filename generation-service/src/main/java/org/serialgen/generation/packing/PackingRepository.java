@@ -77,6 +77,32 @@ class PackingRepository {
             .map(rows -> rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
+    /** Of these numbers, those in a container or holding something now. */
+    Uni<List<String>> packedAmong(int workOrderId, Collection<String> keys) {
+        return NativeSql.of("""
+                SELECT child FROM packing_link WHERE workorder_id = :wo AND unpacked_at IS NULL
+                    AND child = ANY(string_to_array(:keys, chr(10)))
+                UNION
+                SELECT parent FROM packing_link WHERE workorder_id = :wo AND unpacked_at IS NULL
+                    AND parent = ANY(string_to_array(:keys, chr(10)))""")
+            .with("wo", workOrderId).with("keys", joined(keys)).column(String.class);
+    }
+
+    /**
+     * Whether the work order has packed numbers of a kind: SSCCs ({@code 00…}), its items' serials ({@code 01} and
+     * its GTIN), or its bundles' (any other GTIN).
+     */
+    Uni<Boolean> anyPacked(int workOrderId, String kind, String itemGtin) {
+        String condition = switch (kind) {
+            case "sscc" -> "(child LIKE '00%' OR parent LIKE '00%')";
+            case "serial" -> "child LIKE :item";
+            default -> "((child LIKE '01%' AND child NOT LIKE :item) OR parent LIKE '01%')";
+        };
+        return NativeSql.of("SELECT count(*) FROM packing_link WHERE workorder_id = :wo AND unpacked_at IS NULL AND "
+                + condition)
+            .with("wo", workOrderId).with("item", "01" + itemGtin + "%").single(row -> row.getLong(0) > 0);
+    }
+
     Uni<Long> countChildren(String parent) {
         return NativeSql.of("SELECT count(*) FROM packing_link WHERE parent = :p AND unpacked_at IS NULL")
             .with("p", parent).single(row -> row.getLong(0));

@@ -179,6 +179,23 @@ class PackingTest {
             unpacking.get("childEPCs"));
         assertEquals(document, given().header("Authorization", VIEWER).get(API + wo.woId() + "/epcis").asString(),
             "the same document on every download");
+
+        // what is packed is not voided under the line's feet: unpack first
+        String packedSerial = org.serialgen.gs1.ElementString.parseSgtin(wo.items().get(3)).serial().value();
+        String looseSerial = org.serialgen.gs1.ElementString.parseSgtin(wo.items().get(200)).serial().value();
+        given().header("Authorization", SUPERVISOR).contentType(ContentType.JSON)
+            .body(Map.of("kind", "serial", "numbers", List.of(packedSerial), "reason", "damaged"))
+            .post(API + wo.woId() + "/decommission/").then().statusCode(409).body("code", equalTo("PACKED"));
+        given().header("Authorization", SUPERVISOR).contentType(ContentType.JSON)
+            .body(Map.of("kind", "sscc", "numbers", List.of(case0.substring(4)), "reason", "damaged"))
+            .post(API + wo.woId() + "/decommission/").then().statusCode(409).body("code", equalTo("PACKED"));
+        given().header("Authorization", SUPERVISOR).contentType(ContentType.JSON)
+            .body(Map.of("kind", "bundle", "all", true, "reason", "damaged"))
+            .post(API + wo.woId() + "/decommission/").then().statusCode(409).body("code", equalTo("PACKED"));
+        generate(wo.woId(), "serials", "{\"force_regenerate\": true}").statusCode(409).body("code", equalTo("PACKED"));
+        given().header("Authorization", SUPERVISOR).contentType(ContentType.JSON)
+            .body(Map.of("kind", "serial", "numbers", List.of(looseSerial), "reason", "damaged"))
+            .post(API + wo.woId() + "/decommission/").then().statusCode(200).body("decommissioned", equalTo(1));
     }
 
     @Test
