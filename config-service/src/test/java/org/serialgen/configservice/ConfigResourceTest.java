@@ -46,6 +46,25 @@ class ConfigResourceTest {
     }
 
     @Test
+    void aSaveThatChangesNothingMakesNoVersionAndPostOnlyCreatesTheFirst() {
+        long before = activeVersion();
+        ConfigApi.put(document("77.5"), before).statusCode(200).body("version", equalTo((int) before + 1));
+        long history = given().header("Authorization", VIEWER).get(PATH + "history/").then().extract().jsonPath()
+            .getLong("count");
+        // the same document again, by PUT and by PATCH: 200 with the active version, nothing new
+        ConfigApi.put(document("77.5"), before + 1).statusCode(200).header("ETag", "\"v" + (before + 1) + "\"")
+            .body("version", equalTo((int) before + 1));
+        ConfigApi.patch("{\"manufacturing_percentage\": 77.5}", before + 1).statusCode(200)
+            .body("version", equalTo((int) before + 1));
+        given().header("Authorization", VIEWER).get(PATH + "history/").then().body("count", equalTo((int) history));
+        // a configuration exists: POST does not replace it behind PUT's version check
+        given().header("Authorization", MANAGER).contentType(ContentType.JSON).body(document("60"))
+            .post(PATH).then().statusCode(409).body("error", equalTo("conflict")).body("code", equalTo("CONFIG_EXISTS"))
+            .body("current.version", equalTo((int) before + 1));
+        assertEquals(before + 1, activeVersion());
+    }
+
+    @Test
     void savesANewVersionAndPublishesIt() {
         long before = activeVersion();
         ConfigApi.put(document("95.5"), before)

@@ -82,15 +82,13 @@ public class ConfigResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
-    @Operation(summary = "Create a new version from a whole document",
-        description = "Like PUT, but If-Match / `version` are optional: without them the document simply becomes the "
-            + "next version.")
+    @Operation(summary = "Create the first configuration from a whole document",
+        description = "Only while none exists (a fresh database without the seeded defaults); after that, 409 "
+            + "CONFIG_EXISTS with the current configuration: change it with PUT or PATCH, which check the version.")
     public Uni<RestResponse<ConfigResponse>> post(
-        @RequestBody(content = @Content(schema = @Schema(implementation = ConfigDocument.class))) JsonNode body,
-        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        @RequestBody(content = @Content(schema = @Schema(implementation = ConfigDocument.class))) JsonNode body) {
         ConfigDocument document = ConfigJson.document(body);
-        return service.save(new ConfigService.Save(document, basedOn(body, ifMatch), "update", null, user()))
-            .map(ConfigResource::withETag);
+        return service.create(document, user()).map(ConfigResource::withETag);
     }
 
     @PATCH

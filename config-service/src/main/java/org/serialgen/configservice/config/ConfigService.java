@@ -110,6 +110,18 @@ public class ConfigService {
         return Panache.withTransaction(() -> activate(save));
     }
 
+    /** The first configuration, from a whole document; once one exists, it changes by PUT or PATCH (409). */
+    public Uni<ConfigVersion> create(ConfigDocument document, String user) {
+        ConfigRules.check(document);
+        return Panache.withTransaction(() -> lockActive().flatMap(current -> {
+            if (current != null) {
+                throw new ApiException.Conflict("CONFIG_EXISTS", "The configuration exists (version "
+                    + current.version + "): change it with PUT or PATCH", ConfigResponse.of(current));
+            }
+            return insert(null, new Save(document, null, "update", null, user));
+        }));
+    }
+
     /** Applies an RFC 7396 merge patch to the version the client edited, then saves the result like a PUT. */
     public Uni<ConfigVersion> patch(com.fasterxml.jackson.databind.JsonNode patch, long basedOn, String user) {
         return Panache.withTransaction(() -> lockActive().flatMap(current -> {
@@ -179,6 +191,10 @@ public class ConfigService {
     }
 
     private Uni<ConfigVersion> insert(ConfigVersion current, Save save) {
+        if (current != null && ConfigChange.between(current.document(), save.document()).isEmpty()) {
+            // a save that changes nothing makes no version and no event: the active one is the answer
+            return Uni.createFrom().item(current);
+        }
         Instant now = Instant.now();
         ConfigVersion row = new ConfigVersion();
         row.version = current == null ? 1 : current.version + 1;
