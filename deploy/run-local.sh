@@ -65,8 +65,9 @@ fi
 
 mkdir -p "$LOGS"
 rm -f "$STATE/ready"
-java -cp "$(cat tools/local-setup/target/setup.classpath):tools/local-setup/target/classes" \
-  org.serialgen.localsetup.LocalSetup "$STATE" > "$STATE/logins.txt"
+# the logins hold the demo passwords: readable by the owner only, like every secret in $STATE
+(umask 077 && java -cp "$(cat tools/local-setup/target/setup.classpath):tools/local-setup/target/classes" \
+  org.serialgen.localsetup.LocalSetup "$STATE" > "$STATE/logins.txt")
 
 log "starting Kafka on 127.0.0.1:$KAFKA_PORT"
 java -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \

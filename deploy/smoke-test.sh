@@ -74,4 +74,9 @@ code=$(patch_config "$config")
 code=$(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY/api/v1/serial-generation/workorders/")
 [ "$code" = 401 ] || fail "a call without a token answered $code, not 401"
 echo "ok: 401 without a token, 403 for a viewer's write"
+# the local run's secrets are the owner's alone
+for secret in logins.txt demo-credentials.txt master.key erp.token jwt/private.pem; do
+  mode=$(stat -c %a "$SERIALGEN_HOME/$secret")
+  [ "$mode" = 600 ] || fail "$secret is mode $mode, not 600"
+done
 echo "SMOKE PASSED in $(( $(date +%s) - start )) s"

@@ -45,6 +45,10 @@ public class GenerationTask extends PanacheEntityBase {
     @Column(name = "idempotency_key")
     public String idempotencyKey;
 
+    /** What the request asked for ({@link IssueRequest#fingerprint}): a repeat of its key must ask the same. */
+    @Column(name = "request_fingerprint")
+    public String requestFingerprint;
+
     @Column(name = "error_message")
     public String errorMessage;
 
@@ -74,6 +78,7 @@ public class GenerationTask extends PanacheEntityBase {
         task.requested = quantity;
         task.forceRegenerate = request.force();
         task.idempotencyKey = request.idempotencyKey();
+        task.requestFingerprint = request.fingerprint();
         task.createdBy = request.user();
         task.createdAt = Instant.now();
         return task;

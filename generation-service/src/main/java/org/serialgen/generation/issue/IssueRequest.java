@@ -13,6 +13,11 @@ record IssueRequest(Kind kind, Long quantity, String gtin, boolean force, boolea
 
     static final int MAX_IDEMPOTENCY_KEY = 200;
 
+    /** What the request asks for, whoever sends it: equal for a true repeat, different for another request. */
+    String fingerprint() {
+        return "quantity=" + quantity + ";gtin=" + gtin + ";force=" + force + ";override=" + override;
+    }
+
     static IssueRequest of(Kind kind, GenerateRequest request, String idempotencyKey, String user) {
         GenerateRequest body = GenerateRequest.orEmpty(request);
         if (body.quantity() != null && (body.quantity() <= 0 || body.quantity() > GenerateRequest.MAX_QUANTITY)) {

@@ -60,7 +60,14 @@ public class Issuing {
 
     private Uni<GenerationTask> repeated(WorkOrder wo, IssueRequest request) {
         return request.idempotencyKey() == null ? Uni.createFrom().nullItem()
-            : tasks.byIdempotencyKey(wo.id, request.kind(), request.idempotencyKey());
+            : tasks.byIdempotencyKey(wo.id, request.kind(), request.idempotencyKey()).invoke(earlier -> {
+                if (earlier != null && earlier.requestFingerprint != null
+                    && !earlier.requestFingerprint.equals(request.fingerprint())) {
+                    throw new ApiException.Unprocessable("IDEMPOTENCY_KEY_REUSED", "Idempotency-Key "
+                        + request.idempotencyKey() + " was sent with another request (" + earlier.requestFingerprint
+                        + "): a repeat must ask for the same, a new request needs a new key");
+                }
+            });
     }
 
     private Uni<GenerationTask> begin(WorkOrder wo, IssueRequest request) {

@@ -151,6 +151,10 @@ class GenerationTest {
         String again = generate(woId, "serials", "{\"quantity\": 40}", "key-1").statusCode(202)
             .extract().jsonPath().getString("task_id");
         assertEquals(first, again);
+        // the same key with another request is not a repeat: refused, nothing issued
+        generate(woId, "serials", "{\"quantity\": 45}", "key-1").statusCode(422)
+            .body("error", equalTo("unprocessable")).body("code", equalTo("IDEMPOTENCY_KEY_REUSED"))
+            .body("request_id", org.hamcrest.Matchers.notNullValue());
         given().header("Authorization", VIEWER).get("/serial-generation/workorders/" + woId + "/")
             .then().body("generated_serials", equalTo(40));
     }

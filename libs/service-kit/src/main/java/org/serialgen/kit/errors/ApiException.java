@@ -103,6 +103,21 @@ public abstract class ApiException extends RuntimeException {
         }
     }
 
+    /** 422: the request is well formed but contradicts an earlier one it claims to repeat (an Idempotency-Key). */
+    public static final class Unprocessable extends ApiException {
+        private final String code;
+
+        public Unprocessable(String code, String message) {
+            super(422, "unprocessable", message);
+            this.code = code;
+        }
+
+        @Override
+        public String code() {
+            return code;
+        }
+    }
+
     /** 428: a write that must say which version it edited (If-Match or {@code version}) did not. */
     public static final class PreconditionRequired extends ApiException {
         private final String code;
