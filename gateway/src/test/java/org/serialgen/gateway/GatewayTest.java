@@ -70,6 +70,24 @@ class GatewayTest {
     }
 
     @Test
+    void aBodyLargerThanItsOperationTakesIsRefusedBeforeItIsRead() {
+        String manager = login("manager");
+        byte[] twoMegabytes = new byte[2 << 20];
+        java.util.Arrays.fill(twoMegabytes, (byte) ' ');
+        given().header("Authorization", manager).header("X-Request-Id", "req_big-1").contentType(ContentType.JSON)
+            .body(twoMegabytes).post(API + "workorders/").then().statusCode(413)
+            .body("error", equalTo("payload_too_large")).body("code", equalTo("PAYLOAD_TOO_LARGE"))
+            .body("request_id", equalTo("req_big-1"));
+        given().header("Authorization", manager).contentType(ContentType.JSON).body(twoMegabytes)
+            .put(API + "config/").then().statusCode(413);
+        // a packing of 100 000 numbers and a bulk import are larger, and go on to their service (away here: 503)
+        given().header("Authorization", manager).contentType(ContentType.JSON).body(twoMegabytes)
+            .post(API + "workorders/WO-1/packing/").then().statusCode(503);
+        given().header("Authorization", manager).contentType("text/csv").body(twoMegabytes)
+            .post(API + "aggregation/recipes/import").then().statusCode(503);
+    }
+
+    @Test
     void aServiceThatIsAwayIsA503WithTheRequestId() {
         given().header("Authorization", login("viewer")).header("X-Request-Id", "req_away-1")
             .get(API + "workorders/?page=1")

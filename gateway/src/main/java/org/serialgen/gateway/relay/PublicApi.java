@@ -48,6 +48,13 @@ public final class PublicApi {
     static final Set<String> AUDIT_ERP = Set.of(Roles.ADMIN, Roles.MANAGER, Roles.ERP_OPERATOR);
 
     static final Duration BULK = Duration.ofMinutes(5);
+
+    /** The largest body of an ordinary call: a work order, a configuration, a recipe, a sync request. */
+    static final long BODY = 1L << 20;
+    /** A packing of 100 000 numbers, a return of 100 000 numbers (EPC URNs of up to 60 characters each). */
+    static final long NUMBERS_BODY = 16L << 20;
+    /** A bulk import (100 000 recipes are ~15 MB of CSV): the HTTP layer's own ceiling. */
+    static final long IMPORT_BODY = 512L << 20;
     static final Duration AUDIT = Duration.ofMinutes(10);
 
     static final List<Route> ROUTES = List.of(
@@ -80,7 +87,7 @@ public final class PublicApi {
             "Issue serials of a work order's bundle GTINs (its packaging's trade-item levels above the item)"),
         route(POST, "workorders/{id}/decommission/", GENERATION, GENERATE,
             "Return unused serials, SSCCs or bundle serials of a work order (some, or all): decommissioned, never "
-                + "issued again"),
+                + "issued again").accepting(NUMBERS_BODY),
         route(GET, "workorders/{id}/history/", GENERATION, READ, "A work order's generation history"),
         route(GET, "workorders/{id}/serials.csv", GENERATION, READ, BULK,
             "A work order's serials as CSV, streamed; format element, urn, pack, scan, hri or dl"),
@@ -97,9 +104,10 @@ public final class PublicApi {
             "The GS1 DataMatrix of a serial the work order holds (serial, gtin for a bundle's, format png or svg, "
                 + "scale)"),
         route(POST, "workorders/{id}/packing/", GENERATION, GENERATE,
-            "Record that the packaging line packed children (up to 100 000) into a container (SSCC or bundle)"),
+            "Record that the packaging line packed children (up to 100 000) into a container (SSCC or bundle)")
+            .accepting(NUMBERS_BODY),
         route(POST, "workorders/{id}/packing/unpack", GENERATION, GENERATE,
-            "Record that children were taken out of a container (some, or all)"),
+            "Record that children were taken out of a container (some, or all)").accepting(NUMBERS_BODY),
         route(GET, "workorders/{id}/packing/", GENERATION, READ,
             "A work order's packing per level: containers and children packed"),
         route(GET, "workorders/{id}/packing/contents", GENERATION, READ, "What a container holds now (paged)"),
@@ -122,7 +130,8 @@ public final class PublicApi {
             "Delete a recipe from today on (its history stays)"),
         route(GET, "aggregation/recipes/{id}/versions/", AGGREGATION, READ, "A recipe's versions, newest first"),
         route(POST, "aggregation/recipes/import", AGGREGATION, CONFIGURE, BULK,
-            "Import recipes in bulk (CSV or a JSON array), streamed; mode all_or_nothing or skip_invalid"),
+            "Import recipes in bulk (CSV or a JSON array), streamed; mode all_or_nothing or skip_invalid")
+            .accepting(IMPORT_BODY),
         route(GET, "aggregation/recipes/export", AGGREGATION, READ, BULK,
             "Every current recipe, streamed: format csv (default) or json"),
 
@@ -168,11 +177,11 @@ public final class PublicApi {
 
     private static Route route(HttpMethod method, String template, Upstream upstream, Set<String> roles,
                                String summary) {
-        return new Route(method, template, upstream, roles, summary, null);
+        return new Route(method, template, upstream, roles, summary, null, BODY);
     }
 
     private static Route route(HttpMethod method, String template, Upstream upstream, Set<String> roles,
                                Duration timeout, String summary) {
-        return new Route(method, template, upstream, roles, summary, timeout);
+        return new Route(method, template, upstream, roles, summary, timeout, BODY);
     }
 }

@@ -124,6 +124,9 @@ public class Relay {
                 RequestIds.of(in)));
             return;
         }
+        if (tooLarge(in, route.get())) {
+            return;
+        }
         forward(in, route.get());
     }
 
@@ -172,6 +175,34 @@ public class Relay {
         }
         answer.pipeTo(out).onFailure(e -> LOG.warnf("a relayed answer broke off (%s %s): %s", in.method(), in.uri(),
             e.getMessage()));
+    }
+
+    /**
+     * A body larger than the operation takes is refused before a byte of it is read: 413 for a declared length over
+     * the cap; 411 for a body of unknown length on an operation with a small cap (only bulk imports stream one).
+     */
+    private boolean tooLarge(HttpServerRequest in, Route route) {
+        String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            if (in.getHeader(HttpHeaders.TRANSFER_ENCODING) != null && route.maxBody() < PublicApi.IMPORT_BODY) {
+                refuse(in, 411, new ErrorBody("length_required", "Send the body with its Content-Length", null,
+                    "LENGTH_REQUIRED", RequestIds.of(in)));
+                return true;
+            }
+            return false;
+        }
+        long declared;
+        try {
+            declared = Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            declared = Long.MAX_VALUE;
+        }
+        if (declared > route.maxBody()) {
+            refuse(in, 413, new ErrorBody("payload_too_large", "The body has " + length.trim() + " bytes; this "
+                + "operation takes " + route.maxBody() + " at most", null, "PAYLOAD_TOO_LARGE", RequestIds.of(in)));
+            return true;
+        }
+        return false;
     }
 
     private static boolean hasBody(HttpServerRequest in) {

@@ -12,10 +12,16 @@ import io.vertx.core.http.HttpMethod;
 /**
  * One operation of the public API: method and path under {@code /api/v1/serial-generation/} (a template with
  * {@code {name}} segments), the service that owns it, the roles that may call it, what it does (for the OpenAPI
- * document), and how long the service may stay silent while answering (null: the gateway's default).
+ * document), how long the service may stay silent while answering (null: the gateway's default), and the largest
+ * request body it takes, in bytes.
  */
 public record Route(HttpMethod method, String template, Upstream upstream, Set<String> roles, String summary,
-                    Duration timeout) {
+                    Duration timeout, long maxBody) {
+
+    /** The same operation taking bodies of up to {@code bytes}. */
+    Route accepting(long bytes) {
+        return new Route(method, template, upstream, roles, summary, timeout, bytes);
+    }
 
     /** The template's segments, without the trailing slash. */
     List<String> segments() {
