@@ -46,6 +46,22 @@ class GatewayTest {
     }
 
     @Test
+    void failedSignInsLockTheNameOutForAWhileWithoutCheckingThePassword() {
+        String name = "mallory-" + System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            given().contentType(ContentType.JSON).body("{\"username\": \"" + name + "\", \"password\": \"guess" + i
+                + "\"}").post("/api/v1/auth/token").then().statusCode(401).body("code", equalTo("INVALID_CREDENTIALS"));
+        }
+        given().contentType(ContentType.JSON).body("{\"username\": \"" + name.toUpperCase() + "\", \"password\": "
+            + "\"guess5\"}").post("/api/v1/auth/token").then().statusCode(429)
+            .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"))
+            .body("error", equalTo("too_many_requests")).body("code", equalTo("LOGIN_THROTTLED"))
+            .body("request_id", org.hamcrest.Matchers.notNullValue());
+        // another name from the same address still signs in (the address's own limit is higher)
+        login("supervisor");
+    }
+
+    @Test
     void refusesACallWithoutAValidTokenBeforeAnyServiceIsAsked() {
         given().get(API + "workorders/").then().statusCode(401).header("WWW-Authenticate", "Bearer")
             .body("error", equalTo("unauthorized")).body("request_id", notNullValue());

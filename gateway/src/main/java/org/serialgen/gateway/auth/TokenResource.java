@@ -2,16 +2,19 @@ package org.serialgen.gateway.auth;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,13 +26,17 @@ import org.serialgen.security.UsersFile;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.jwt.build.Jwt;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Issues tokens for the embedded default, checking users against the users file (salted PBKDF2 hashes). Where an
- * external identity provider issues the tokens, {@code serialgen.auth.local-users.enabled=false} turns this off.
+ * Issues tokens for the embedded default, checking users against the users file (salted PBKDF2 hashes); repeated
+ * failures lock the user name and the client address out for a while ({@link LoginThrottle}); every sign-in, failed
+ * and refused one is logged with who and from where, and counted ({@code serialgen.logins}). Where an external
+ * identity provider issues the tokens, {@code serialgen.auth.local-users.enabled=false} turns this off.
  */
 @Path("/v1/auth/token")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,6 +69,12 @@ public class TokenResource {
 
     private volatile UsersFile users;
 
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    MeterRegistry registry;
+
     void load(@Observes StartupEvent startup) throws IOException {
         if (enabled) {
             users = UsersFile.read(java.nio.file.Path.of(usersFile));
@@ -76,7 +89,7 @@ public class TokenResource {
     @ResponseHeader(name = "Cache-Control", value = "no-store")
     @ResponseHeader(name = "Pragma", value = "no-cache")
     @Operation(summary = "Exchange a username and password for a bearer token (embedded default only)")
-    public Token issue(Credentials credentials) {
+    public Token issue(Credentials credentials, @Context HttpServerRequest request) {
         if (!enabled) {
             throw new ApiException.NotFound("LOCAL_USERS_DISABLED", "Tokens are issued by the identity provider");
         }
@@ -85,10 +98,27 @@ public class TokenResource {
                 "username", List.of("username and password are required"),
                 "password", List.of("username and password are required")));
         }
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        Instant now = Instant.now();
+        Optional<Duration> locked = throttle.lockedFor(credentials.username(), address, now);
+        if (locked.isPresent()) {
+            long seconds = Math.max(1, locked.get().toSeconds());
+            registry.counter("serialgen.logins", "outcome", "throttled").increment();
+            LOG.warnf("sign-in refused (throttled) user=%s address=%s retry_after=%ds", credentials.username(),
+                address, seconds);
+            throw new ApiException.TooManyRequests("LOGIN_THROTTLED", "Too many failed sign-ins: try again in "
+                + seconds + " s", seconds);
+        }
         Optional<UsersFile.User> user = users.authenticate(credentials.username(), credentials.password().toCharArray());
         if (user.isEmpty()) {
+            throttle.failed(credentials.username(), address, now);
+            registry.counter("serialgen.logins", "outcome", "failure").increment();
+            LOG.warnf("sign-in failed user=%s address=%s", credentials.username(), address);
             throw new ApiException.Unauthenticated("INVALID_CREDENTIALS", "Unknown user or wrong password");
         }
+        throttle.succeeded(credentials.username());
+        registry.counter("serialgen.logins", "outcome", "success").increment();
+        LOG.infof("sign-in user=%s address=%s", user.get().username(), address);
         List<String> roles = user.get().roles().stream().sorted().toList();
         String token = Jwt.issuer(issuer).subject(user.get().username()).upn(user.get().username())
             .groups(user.get().roles()).expiresIn(lifetime).sign();

@@ -39,6 +39,11 @@ public abstract class ApiException extends RuntimeException {
         return null;
     }
 
+    /** In how many seconds the caller may try again (the Retry-After header), or null. */
+    public Long retryAfterSeconds() {
+        return null;
+    }
+
     /** 400: input that breaks a rule; {@code details} names each field and what is wrong with it. */
     public static final class Validation extends ApiException {
         private final Map<String, List<String>> details;
@@ -145,6 +150,28 @@ public abstract class ApiException extends RuntimeException {
         @Override
         public String code() {
             return code;
+        }
+    }
+
+    /** 429: too many attempts (failed sign-ins); try again after {@link #retryAfterSeconds()}. */
+    public static final class TooManyRequests extends ApiException {
+        private final String code;
+        private final long retryAfter;
+
+        public TooManyRequests(String code, String message, long retryAfterSeconds) {
+            super(429, "too_many_requests", message);
+            this.code = code;
+            this.retryAfter = retryAfterSeconds;
+        }
+
+        @Override
+        public String code() {
+            return code;
+        }
+
+        @Override
+        public Long retryAfterSeconds() {
+            return retryAfter;
         }
     }
 

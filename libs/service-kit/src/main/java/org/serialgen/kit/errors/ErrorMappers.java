@@ -38,8 +38,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response api(ApiException e, HttpServerRequest request) {
-        return body(e.status(),
+        Response answer = body(e.status(),
             new ErrorBody(e.error(), e.getMessage(), e.details(), e.code(), id(request), e.current()));
+        return e.retryAfterSeconds() == null ? answer
+            : Response.fromResponse(answer).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper(priority = 1)
