@@ -63,8 +63,15 @@ final class ConfigRules {
         }
     }
 
+    /** Sources per kind at most: each is called in turn for every task, so a long list is a misconfiguration. */
+    static final int MAX_SOURCES = 20;
+
     private void sources(String field, List<Source> sources) {
         if (sources == null) {
+            return;
+        }
+        if (sources.size() > MAX_SOURCES) {
+            add(field, "At most " + MAX_SOURCES + " sources");
             return;
         }
         Set<String> names = new HashSet<>();
@@ -84,6 +91,8 @@ final class ConfigRules {
             }
             if (!isHttpUrl(source.url())) {
                 add(at + ".url", "Must be an absolute http or https URL");
+            } else {
+                SourceUrls.problem(source.url()).ifPresent(problem -> add(at + ".url", problem));
             }
             if (source.enabled() == null) {
                 add(at + ".enabled", "Must be true or false");

@@ -162,6 +162,14 @@ class WorkOrderProjectionTest {
             .body("results.wo_source", everyItem(equalTo("erp")))
             .body("previous", nullValue())
             .body("next", notNullValue()));
+        // the links' origin is the configured one, whatever Host and X-Forwarded-* a client sends
+        given().header("Authorization", SUPERVISOR).header("X-Forwarded-Host", "evil.example")
+            .header("X-Forwarded-Proto", "javascript").header("Host", "evil.example")
+            .get("/serial-generation/workorders/?source=erp&search=WO-GEN-&page=2&page_size=1")
+            .then().statusCode(200)
+            .body("next", org.hamcrest.Matchers.startsWith("http://127.0.0.1:8080/serial-generation/workorders/?"))
+            .body("next", org.hamcrest.Matchers.containsString("page=3"))
+            .body("previous", org.hamcrest.Matchers.startsWith("http://127.0.0.1:8080/serial-generation/"));
         given().header("Authorization", SUPERVISOR).get("/serial-generation/workorders/?source=manual&search=WO-GEN-")
             .then().statusCode(200).body("count", equalTo(0));
         given().header("Authorization", SUPERVISOR).get("/serial-generation/workorders/?status=done&page=0")

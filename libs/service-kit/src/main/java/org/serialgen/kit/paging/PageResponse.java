@@ -8,8 +8,11 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The spec's list shape. {@code next} and {@code previous} are absolute links built from the request's own URI, which
- * reflects {@code X-Forwarded-*} headers, so behind the gateway they point at the gateway.
+ * The spec's list shape. {@code next} and {@code previous} are absolute links: the configured public origin
+ * ({@code serialgen.public-origin}, the gateway's scheme, host and port) and the request's path (behind the gateway,
+ * with its {@code X-Forwarded-Prefix}) and query. Never the client's {@code Host} or {@code X-Forwarded-Host} and
+ * {@code -Proto}: a link a client could point anywhere ({@code javascript://evil.example/…}) is one a UI must not
+ * follow.
  */
 public record PageResponse<T>(
     @JsonProperty("count") long count,
@@ -28,6 +31,7 @@ public record PageResponse<T>(
 
     private static String link(UriInfo uri, int page) {
         URI target = uri.getRequestUriBuilder().replaceQueryParam("page", page).build();
-        return target.toString();
+        return PublicOrigin.value() + target.getRawPath() + (target.getRawQuery() == null ? ""
+            : "?" + target.getRawQuery());
     }
 }
