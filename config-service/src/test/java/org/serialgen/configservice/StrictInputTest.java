@@ -51,6 +51,17 @@ class StrictInputTest {
     }
 
     @Test
+    void textWithAControlCharacterOrALoneSurrogateIsRefusedAtItsFieldAndSavesNothing() {
+        long before = activeVersion();
+        for (String name : new String[] {"Pri\\u0000mary", "Bell\\u0007", "Half \\ud800"}) {
+            ConfigApi.put(document("90").replace("\"Primary\"", "\"" + name + "\""), before).statusCode(400)
+                .body("error", equalTo("validation_error")).body("details.keySet()", org.hamcrest.Matchers.hasItem(
+                    org.hamcrest.Matchers.containsString("serial_sources")));
+        }
+        assertEquals(before, activeVersion());
+    }
+
+    @Test
     void aNulInThePathOrQueryIsRefusedBeforeAnyoneReadsIt() {
         given().header("Authorization", VIEWER).urlEncodingEnabled(false).get(PATH + "versions/%00/")
             .then().statusCode(400).body("details.uri[0]", equalTo("Must not contain a NUL character"))
