@@ -69,4 +69,15 @@ test('a manager issues the bundle serials a recipe asks for and downloads them u
   await expect(packing.getByRole('row').filter({ hasText: 'L2 bundle' })).toContainText('12');
   await expectAccessible(page, 'work-order-details-packing');
   await shot(page, 'work-order-details-packing');
+
+  // in German, then on a phone's width: the same cards and tables, translated, in one column
+  await page.getByRole('combobox', { name: 'Language' }).click();
+  await page.getByRole('option', { name: 'Deutsch' }).click();
+  await expect(page.getByRole('region', { name: 'Bündel-Seriennummern' })).toContainText('Abgeschlossen');
+  await expect(page.getByRole('table', { name: 'Erfasste Verpackung' })).toContainText('1 von 20');
+  await expectAccessible(page, 'work-order-details-bundles-de');
+  await shot(page, 'work-order-details-bundles-de');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByRole('region', { name: 'Bündel-Seriennummern' })).toBeVisible();
+  await shot(page, 'work-order-details-bundles-390');
 });

@@ -33,9 +33,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Records what the packaging line packed, in one transaction per request, all or nothing: every number must be one
- * the work order holds; the children must all be of the level right below the container's (an item in a bundle, a
- * bundle in a case, a case on a pallet — an SSCC is of the level it was first packed as, so cases are packed before
- * pallets); a container holds at most its level's children per container; and no number is in two containers (the
+ * the work order holds; the children must all be of the nearest numbered level below the container's (an item in a
+ * bundle, a bundle in a case — or the items themselves where the bundles carry no number — a case on a pallet; an
+ * SSCC is of the level it was first packed as, so cases are packed before pallets); a container holds at most what
+ * fits; and no number is in two containers (the
  * database's unique index says so too, whatever runs at the same time). A repeat of a packing changes nothing.
  */
 @ApplicationScoped
@@ -108,8 +109,8 @@ public class Packing {
             .map(child -> child.key().key()).toList();
         return packing.levels(ssccChildren).flatMap(recorded -> {
             int childLevel = childLevel(levels, children, recorded);
-            int parentLevel = childLevel + 1;
-            if (parentLevel >= levels.size()) {
+            int parentLevel = levels.above(childLevel);
+            if (parentLevel < 0) {
                 throw ApiException.Validation.of("parent", "Nothing holds " + levels.describe(childLevel)
                     + " containers in this work order's packaging");
             }
@@ -144,7 +145,7 @@ public class Packing {
                                 + "another container: " + String.join(", ", elsewhere.subList(0,
                                 Math.min(20, elsewhere.size()))) + (elsewhere.size() > 20 ? ", …" : ""));
                         }
-                        long capacity = level.childrenPerContainer();
+                        long capacity = levels.capacity(parentLevel, childLevel);
                         if (before + fresh.size() > capacity) {
                             throw new Refused("CONTAINER_FULL", "A " + levels.describe(parentLevel) + " holds at "
                                 + "most " + capacity + "; " + parent.text() + " holds " + before + " and "
@@ -206,8 +207,8 @@ public class Packing {
                 .flatMap(moved -> packing.countChildren(parent.key()).flatMap(left -> workOrders.demand(wo.woId)
                     .map(demand -> {
                         PackingLevels levels = levels(wo, demand);
-                        long capacity = levels.ofCode(container.level()).map(k -> levels.at(k)
-                            .childrenPerContainer()).orElse(0L);
+                        long capacity = levels.ofCode(container.level()).map(k -> levels.capacity(k,
+                            levels.below(k))).orElse(0L);
                         return new Packed(wo.woId, parent.text(), container.level(), moved, left, capacity,
                             moved == 0 ? null : unpackingId, now);
                     })));

@@ -38,13 +38,15 @@ public class PackingQueries {
     record Step(@JsonProperty("container") String container, @JsonProperty("level") String level) {
     }
 
-    /** A level of the breakdown and how far its packing has come. */
+    /** A level of the breakdown whose containers carry a number, and how far its packing has come. */
     record LevelTree(
         @JsonProperty("level") String level,
         @JsonProperty("name") String name,
         @JsonProperty("identified_by") String identifiedBy,
         @JsonProperty("gtin") String gtin,
         @Schema(description = "Containers of the level the breakdown plans") @JsonProperty("containers") long containers,
+        @Schema(description = "What one container holds at most, of the nearest level below whose containers carry a "
+            + "number (the items themselves where the bundles carry none)")
         @JsonProperty("children_per_container") long childrenPerContainer,
         @Schema(description = "Containers of the level that hold something") @JsonProperty("packed_containers")
         long packedContainers,
@@ -108,12 +110,18 @@ public class PackingQueries {
             packing.counts(wo.id).map(counts -> {
                 Map<String, PackingRepository.LevelCount> byLevel = counts.stream()
                     .collect(Collectors.toMap(PackingRepository.LevelCount::level, Function.identity()));
+                PackingLevels breakdown = new PackingLevels(wo.gtin, AggregationDemand.levelsOf(demand));
                 List<LevelTree> levels = new ArrayList<>();
-                for (Level level : AggregationDemand.levelsOf(demand)) {
+                for (int k = 0; k < breakdown.size(); k++) {
+                    // a level whose containers carry no number (bundles without a GTIN) is never packed
+                    if (!breakdown.identified(k)) {
+                        continue;
+                    }
+                    Level level = breakdown.at(k);
                     PackingRepository.LevelCount count = byLevel.get(level.level());
                     levels.add(new LevelTree(level.level(), level.name(), level.identifiedBy(), level.gtin(),
-                        level.containers(), level.childrenPerContainer(), count == null ? 0 : count.containers(),
-                        count == null ? 0 : count.children()));
+                        level.containers(), k == 0 ? 0 : breakdown.capacity(k, breakdown.below(k)),
+                        count == null ? 0 : count.containers(), count == null ? 0 : count.children()));
                 }
                 return new Tree(wo.woId, levels);
             })));

@@ -144,14 +144,6 @@ public class AllocationRepository {
         status.append(comma).append(state);
     }
 
-    /** Whether the work order holds the pool's counter in an active allocation. */
-    public Uni<Boolean> holds(int workOrderId, long poolId, long counter) {
-        return NativeSql.of("SELECT count(*) FROM serial_allocation WHERE workorder_id = :wo AND pool_id = :pool"
-                + " AND status = 'active' AND counters @> CAST(:counter AS bigint)")
-            .with("wo", workOrderId).with("pool", poolId).with("counter", counter)
-            .single(row -> row.getLong(0) > 0);
-    }
-
     /** Every range the pool has issued, void ones included (they were issued once). */
     public Uni<List<CounterRange>> rangesOf(long poolId) {
         return NativeSql.of("SELECT lower(counters), upper(counters) FROM serial_allocation WHERE pool_id = :pool")

@@ -199,6 +199,26 @@ class PackingTest {
     }
 
     @Test
+    void whereTheBundlesCarryNoNumberTheCasesHoldTheItemsThemselves() {
+        // the configuration's rules: bundles of 10 without a GTIN of their own, cases of 10 bundles (100 items)
+        String woId = workOrder(newGtin(), 250, 3, List.of(
+            new Level("l1", "unit", 1, 0, 250, 1, 0, "sgtin", null),
+            new Level("l2", "bundle", 10, 10, 25, 10, 10, "sgtin", null),
+            new Level("l3", "case", 100, 10, 3, 50, 5, "sscc", null)));
+        generate(woId, "serials", "{}").statusCode(202);
+        generate(woId, "sscc", "{}").statusCode(202);
+        List<String> items = csvLines(woId, "serials", null).stream().map(line -> line.split(",")[2]).toList();
+        List<String> cases = csvLines(woId, "sscc", null).stream().map(line -> line.split(",")[1]).toList();
+        pack(woId, cases.get(0), items.subList(0, 101)).statusCode(409).body("code", equalTo("CONTAINER_FULL"));
+        pack(woId, cases.get(0), items.subList(0, 100)).statusCode(201).body("capacity", equalTo(100))
+            .body("level", equalTo("l3"));
+        given().header("Authorization", VIEWER).get(API + woId + "/packing/").then().statusCode(200)
+            .body("levels.level", equalTo(List.of("l1", "l3")))
+            .body("levels[1].children_per_container", equalTo(100))
+            .body("levels[1].packed_children", equalTo(100));
+    }
+
+    @Test
     void twoLinesPackingTheSameItemsAtOnceLeaveEachInOneContainer() throws Exception {
         Issued wo = issued();
         ExecutorService threads = Executors.newFixedThreadPool(2);
