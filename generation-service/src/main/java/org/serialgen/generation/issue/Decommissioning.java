@@ -27,11 +27,11 @@ import org.serialgen.generation.source.ExternalSerialRepository;
 import org.serialgen.generation.workorder.WorkOrder;
 import org.serialgen.generation.workorder.WorkOrders;
 import org.serialgen.gs1.CompanyPrefix;
-import org.serialgen.gs1.Gtin;
 import org.serialgen.gs1.Sscc;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.kit.errors.Refused;
 import org.serialgen.kit.persistence.Coded;
+import org.serialgen.kit.request.GtinParam;
 import org.serialgen.permutation.SerialCodec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -85,7 +85,7 @@ public class Decommissioning {
         Kind kind = validKind(request);
         List<String> numbers = validNumbers(request);
         String reason = validReason(request);
-        String gtin = validGtin(request);
+        String gtin = GtinParam.of("gtin", request.gtin());
         return Panache.withTransaction(() -> workOrders.lockedForIssue(workOrderKey).flatMap(wo ->
             tasks.countOpen(wo.id, kind).flatMap(open -> {
                 if (open > 0) {
@@ -280,17 +280,6 @@ public class Decommissioning {
                 : "all: true returns the serials of every bundle GTIN; leave gtin out");
         }
         return kind;
-    }
-
-    /** The bundle GTIN as GTIN-14, or null. */
-    private static String validGtin(DecommissionRequest request) {
-        if (request.gtin() == null) {
-            return null;
-        }
-        Gtin.problem(request.gtin()).ifPresent(problem -> {
-            throw ApiException.Validation.of("gtin", problem);
-        });
-        return Gtin.parse(request.gtin()).value();
     }
 
     /** The numbers, or null for all; exactly one of the two. */

@@ -1,8 +1,8 @@
 package org.serialgen.generation.issue;
 
 import org.serialgen.generation.pool.Kind;
-import org.serialgen.gs1.Gtin;
 import org.serialgen.kit.errors.ApiException;
+import org.serialgen.kit.request.GtinParam;
 
 /**
  * A generate request, checked: the kind, the quantity asked for (null: what the work order still needs) and, for
@@ -30,14 +30,7 @@ record IssueRequest(Kind kind, Long quantity, String gtin, boolean force, boolea
             throw ApiException.Validation.of("gtin", "Only bundle serials name a GTIN: serials are the work order's "
                 + "own GTIN's, SSCCs have none");
         }
-        String gtin = null;
-        if (body.gtin() != null) {
-            Gtin.problem(body.gtin()).ifPresent(problem -> {
-                throw ApiException.Validation.of("gtin", problem);
-            });
-            gtin = Gtin.parse(body.gtin()).value();
-        }
-        return new IssueRequest(kind, body.quantity(), gtin, Boolean.TRUE.equals(body.forceRegenerate()),
+        return new IssueRequest(kind, body.quantity(), GtinParam.of("gtin", body.gtin()), Boolean.TRUE.equals(body.forceRegenerate()),
             Boolean.TRUE.equals(body.overrideConfig()), idempotencyKey, user);
     }
 }

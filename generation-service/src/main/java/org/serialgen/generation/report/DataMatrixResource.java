@@ -21,6 +21,7 @@ import org.serialgen.gs1.Gtin;
 import org.serialgen.gs1.PackCode;
 import org.serialgen.gs1.SerialNumber;
 import org.serialgen.kit.errors.ApiException;
+import org.serialgen.kit.request.GtinParam;
 import org.serialgen.security.Roles;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -72,12 +73,10 @@ public class DataMatrixResource {
         if (!format.equals("png") && !format.equals("svg")) {
             throw ApiException.Validation.of("format", "Must be png or svg");
         }
-        if (gtin != null && Gtin.problem(gtin).isPresent()) {
-            throw ApiException.Validation.of("gtin", Gtin.problem(gtin).get());
-        }
+        String asked = GtinParam.of("gtin", gtin);
         int pixels = scale(scale);
         return workOrders.find(id).flatMap(wo -> {
-            Gtin of = gtin == null ? new Gtin(wo.gtin) : Gtin.parse(gtin);
+            Gtin of = new Gtin(asked == null ? wo.gtin : asked);
             return held(wo, of, serial).map(held -> {
                 if (!held) {
                     throw new ApiException.NotFound("SERIAL_NOT_HELD", "The work order holds no serial " + serial
