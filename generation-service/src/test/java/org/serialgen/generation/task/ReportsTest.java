@@ -240,9 +240,13 @@ class ReportsTest {
                         DecodeHintType.TRY_HARDER, true, DecodeHintType.ASSUME_GS1, true))) {
                     assertEquals("]C1", symbol.getResultMetadata().get(ResultMetadataType.SYMBOLOGY_IDENTIFIER),
                         "GS1-128: FNC1 first");
-                    // read as GS1: the symbology identifier first, FNC1 separators as GS
-                    assertTrue(symbol.getText().startsWith("]C1"), symbol.getText());
-                    read.add(symbol.getText().substring(3));
+                    // read as GS1: the symbol identifier first, FNC1 separators as GS. ZXing's reader also reports a
+                    // check character whose value is 102 (FNC1's) as one more GS at the end — about 2 % of symbols,
+                    // depending on the data (the work order's random GTIN) — so a single trailing GS is not data
+                    String text = symbol.getText();
+                    assertTrue(text.startsWith("]C1"), text);
+                    read.add(text.substring(3, text.charAt(text.length() - 1) == ElementString.GS ? text.length() - 1
+                        : text.length()));
                 }
                 assertEquals(Set.of("00" + ssccs.get(page),
                     "02" + bundle + "17290131" + "37" + counts[page] + ElementString.GS + "10LOT1"), read,
