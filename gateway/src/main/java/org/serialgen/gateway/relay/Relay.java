@@ -179,12 +179,13 @@ public class Relay {
 
     /**
      * A body larger than the operation takes is refused before a byte of it is read: 413 for a declared length over
-     * the cap; 411 for a body of unknown length on an operation with a small cap (only bulk imports stream one).
+     * the cap; 411 for a body of unknown length on an operation with an ordinary cap (bulk bodies — imports, packing,
+     * returns — may stream, and their services count what they read).
      */
     private boolean tooLarge(HttpServerRequest in, Route route) {
         String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
-            if (in.getHeader(HttpHeaders.TRANSFER_ENCODING) != null && route.maxBody() < PublicApi.IMPORT_BODY) {
+            if (in.getHeader(HttpHeaders.TRANSFER_ENCODING) != null && route.maxBody() <= PublicApi.BODY) {
                 refuse(in, 411, new ErrorBody("length_required", "Send the body with its Content-Length", null,
                     "LENGTH_REQUIRED", RequestIds.of(in)));
                 return true;

@@ -125,11 +125,12 @@ class PackingRepository {
 
     /** Takes the children (or, when {@code children} is null, all) out of the parent; answers how many. */
     Uni<Integer> unlink(String parent, List<String> children, UUID unpackingId, Instant at, String user) {
+        // every child: a condition that holds for each, so the statement keeps one shape and its parameters
         return NativeSql.of("UPDATE packing_link SET unpacking_id = CAST(:id AS uuid), unpacked_at = :at,"
                 + " unpacked_by = :by WHERE parent = :p AND unpacked_at IS NULL"
-                + (children == null ? "" : " AND child = ANY(string_to_array(:keys, chr(10)))"))
+                + " AND (CAST(:all AS boolean) OR child = ANY(string_to_array(:keys, chr(10))))")
             .with("id", unpackingId).with("at", at).with("by", user).with("p", parent)
-            .with("keys", children == null ? "" : joined(children)).update();
+            .with("all", children == null).with("keys", children == null ? "" : joined(children)).update();
     }
 
     /** A page of what the container holds now, in the order packed. */

@@ -1,6 +1,8 @@
 package org.serialgen.generation.packing;
 
 
+import java.io.InputStream;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,7 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.serialgen.kit.paging.PageRequest;
 import org.serialgen.kit.paging.PageResponse;
@@ -24,12 +29,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 
 /** The packing hierarchy of a work order: recorded by the packaging line, read by anyone. */
 @Path("/serial-generation/workorders/{id}/packing/")
 @Produces(MediaType.APPLICATION_JSON)
-@WithSession
 @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR, Roles.ERP_OPERATOR, Roles.VIEWER})
 public class PackingResource {
 
@@ -42,11 +48,13 @@ public class PackingResource {
     }
 
     private final Packing packing;
+    private final PackingBody bodies;
     private final PackingQueries queries;
     private final SecurityIdentity identity;
 
-    PackingResource(Packing packing, PackingQueries queries, SecurityIdentity identity) {
+    PackingResource(Packing packing, PackingBody bodies, PackingQueries queries, SecurityIdentity identity) {
         this.packing = packing;
+        this.bodies = bodies;
         this.queries = queries;
         this.identity = identity;
     }
@@ -55,10 +63,14 @@ public class PackingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR})
     @Operation(summary = "Record that children were packed into a container",
-        description = "All or nothing: each number held by the work order, all children of the level right below the "
-            + "container's, the container's capacity kept, no number in two containers. A repeat changes nothing.")
-    public Uni<RestResponse<Packing.Packed>> pack(@PathParam("id") String id, PackRequest request) {
-        return packing.pack(id, request, identity.getPrincipal().getName()).map(packed ->
+        description = "The body is read as it arrives (it may be sent chunked). All or nothing: each number held by "
+            + "the work order, all children of the level right below the container's, the container's capacity kept, "
+            + "no number in two containers. A repeat changes nothing.")
+    @Blocking
+    @RequestBody(content = @Content(schema = @Schema(implementation = PackRequest.class)))
+    public Uni<RestResponse<Packing.Packed>> pack(@PathParam("id") String id, InputStream body) {
+        PackRequest request = bodies.read(body);
+        return onRequestContext(() -> packing.pack(id, request, identity.getPrincipal().getName())).map(packed ->
             RestResponse.status(packed.moved() > 0 ? RestResponse.Status.CREATED : RestResponse.Status.OK, packed));
     }
 
@@ -67,17 +79,32 @@ public class PackingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR})
     @Operation(summary = "Record that children were taken out of a container (some, or all)")
-    public Uni<Packing.Packed> unpack(@PathParam("id") String id, UnpackRequest request) {
-        return packing.unpack(id, request, identity.getPrincipal().getName());
+    @Blocking
+    @RequestBody(content = @Content(schema = @Schema(implementation = UnpackRequest.class)))
+    public Uni<Packing.Packed> unpack(@PathParam("id") String id, InputStream body) {
+        PackRequest read = bodies.read(body);
+        UnpackRequest request = new UnpackRequest(read.parent(), read.children());
+        return onRequestContext(() -> packing.unpack(id, request, identity.getPrincipal().getName()));
+    }
+
+    /**
+     * The body was read here, on a worker thread, as it arrived; the recording runs on the request's own context,
+     * where its database session lives.
+     */
+    private static <T> Uni<T> onRequestContext(java.util.function.Supplier<Uni<? extends T>> work) {
+        io.vertx.core.Context context = Vertx.currentContext();
+        return Uni.createFrom().deferred(work).runSubscriptionOn(command -> context.runOnContext(x -> command.run()));
     }
 
     @GET
+    @WithSession
     @Operation(summary = "The work order's packing: per level of its breakdown, containers and children packed")
     public Uni<PackingQueries.Tree> tree(@PathParam("id") String id) {
         return queries.tree(id);
     }
 
     @GET
+    @WithSession
     @Path("contents")
     @Operation(summary = "What a container holds now, in the order packed (paged)")
     public Uni<ContentsView> contents(@PathParam("id") String id,
@@ -91,6 +118,7 @@ public class PackingResource {
     }
 
     @GET
+    @WithSession
     @Path("containers")
     @Operation(summary = "The containers a number is in, innermost first")
     public Uni<PackingQueries.Containers> containers(@PathParam("id") String id,

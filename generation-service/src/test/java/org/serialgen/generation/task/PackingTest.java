@@ -250,4 +250,85 @@ class PackingTest {
             threads.shutdown();
         }
     }
+
+    /**
+     * A body sent as it is made, chunked (of unknown total length), as a packaging line streams one; the answer as
+     * RestAssured would give it.
+     */
+    static ValidatableResponse packStreamed(String woId, String body) {
+        return sendStreamed(API + woId + "/packing/", body);
+    }
+
+    static ValidatableResponse sendStreamed(String path, String body) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + path))
+            .header("Authorization", SUPERVISOR).header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+            .build();
+        try {
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new io.restassured.builder.ResponseBuilder().setStatusCode(answer.statusCode())
+                    .setContentType(answer.headers().firstValue("Content-Type").orElse("application/json"))
+                    .setBody(answer.body()).build().then();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String quoted(List<String> numbers) {
+        return numbers.stream().map(number -> '"' + number + '"').collect(java.util.stream.Collectors.joining(","));
+    }
+
+    @Test
+    void aStreamedBodyIsReadAsItComesAndRefusedAsSoonAsItBreaksARule() {
+        Issued wo = issued();
+        String bundle0 = wo.bundles().get(0);
+        String ten = quoted(wo.items().subList(0, 10));
+        ValidatableResponse refused;
+
+        refused = packStreamed(wo.woId(), "{\"parent\":\"" + bundle0 + "\",\"parent\":\"" + bundle0
+            + "\",\"children\":[" + ten + "]}");
+        refused.statusCode(400).body("error", equalTo("validation_error"))
+            .body("details.body[0]", containsString("Duplicate field 'parent'"));
+        packStreamed(wo.woId(), "{\"parent\":\"" + bundle0 + "\",\"children\":[" + ten + "]} {}").statusCode(400)
+            .body("details.body[0]", containsString("Nothing may follow"));
+        packStreamed(wo.woId(), "{\"parent\":\"" + bundle0 + "\",\"children\":[" + ten + ",7]}").statusCode(400)
+            .body("details.children[0]", containsString("Must be text"));
+        packStreamed(wo.woId(), "{\"parent\":7,\"children\":[" + ten + "]}").statusCode(400)
+            .body("details.parent[0]", containsString("Must be text"));
+        packStreamed(wo.woId(), "{\"parent\":\"" + bundle0 + "\",\"children\":\"" + wo.items().get(0) + "\"}")
+            .statusCode(400).body("details.children[0]", containsString("array"));
+        packStreamed(wo.woId(), "{\"parent\":\"" + bundle0 + "\",\"children\":[\"a\\u0000b\"]}").statusCode(400)
+            .body("details.children[0]", containsString("control characters"));
+        packStreamed(wo.woId(), "[\"" + bundle0 + "\"]").statusCode(400)
+            .body("details.body[0]", containsString("JSON object"));
+        packStreamed(wo.woId(), "{\"parent\":\"" + bundle0 + "\",\"children\":[" + ten).statusCode(400)
+            .body("details.body[0]", containsString("Not readable as JSON"));
+        // the 100 001st child is refused as it is read: what follows it (not JSON at all) is never looked at
+        String many = String.join(",", java.util.Collections.nCopies(100_000 + 1, '"' + wo.items().get(0)
+            + '"'));
+        packStreamed(wo.woId(), "{\"parent\":\"" + bundle0 + "\",\"children\":[" + many + ", garbage")
+            .statusCode(400).body("details.children[0]", containsString("1 to 100000 numbers"));
+        // more than 16 MiB is a 413, whatever it holds (a few KB over it: the server stops reading there and closes,
+        // and a client still sending much more would never see the answer)
+        String huge = String.join(",", java.util.Collections.nCopies((16 << 20) / 201 + 20, '"' + "9".repeat(198)
+            + '"'));
+        packStreamed(wo.woId(), "{\"parent\":\"" + bundle0 + "\",\"children\":[" + huge + "]}").statusCode(413)
+            .body("error", equalTo("payload_too_large")).body("code", equalTo("PAYLOAD_TOO_LARGE"))
+            .body("request_id", org.hamcrest.Matchers.notNullValue());
+        given().header("Authorization", VIEWER).get(API + wo.woId() + "/packing/").then().statusCode(200)
+            .body("levels.find { it.level == 'l2' }.packed_children", equalTo(0));
+
+        // a well-formed streamed body packs; fields it does not know are passed over
+        packStreamed(wo.woId(), "{\"line\":{\"id\":[1,2]},\"children\":[" + ten + "],\"parent\":\"" + bundle0
+            + "\"}").statusCode(201).body("moved", equalTo(10));
+        sendStreamed(API + wo.woId() + "/packing/unpack", "{\"parent\":\"" + bundle0 + "\"}").statusCode(200).body("moved", equalTo(10))
+            .body("children", equalTo(0));
+    }
 }

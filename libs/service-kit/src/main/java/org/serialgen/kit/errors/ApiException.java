@@ -153,6 +153,19 @@ public abstract class ApiException extends RuntimeException {
         }
     }
 
+    /** 413: a body larger than the operation takes, found while it was being read. */
+    public static final class TooLarge extends ApiException {
+
+        public TooLarge(String message) {
+            super(413, "payload_too_large", message);
+        }
+
+        @Override
+        public String code() {
+            return "PAYLOAD_TOO_LARGE";
+        }
+    }
+
     /** 429: too many attempts (failed sign-ins); try again after {@link #retryAfterSeconds()}. */
     public static final class TooManyRequests extends ApiException {
         private final String code;
