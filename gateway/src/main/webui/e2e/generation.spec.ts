@@ -76,12 +76,20 @@ test('a supervisor creates a work order, generates SSCCs and serials from the me
   expect(pack[1]).toMatch(/^\d{14},[^,]+,\(01\)09506000134352\(17\)\d{6}\(10\)E2E-1\(21\)/);
   await row.getByRole('button', { name: `Actions for work order ${woId}` }).click();
   const epcis = page.waitForEvent('download');
-  await page.getByRole('menuitem', { name: 'EPCIS document' }).click();
+  await page.getByRole('menuitem', { name: 'EPCIS document (JSON-LD)' }).click();
   const epcisFile = await epcis;
   expect(epcisFile.suggestedFilename()).toMatch(/epcis\.jsonld$/);
   const events = JSON.parse(readFileSync((await epcisFile.path())!, 'utf8')).epcisBody.eventList;
   expect(events.map((event: { bizStep: string }) => event.bizStep)).toEqual(['commissioning', 'commissioning']);
   expect(events.flatMap((event: { epcList: string[] }) => event.epcList).length).toBeGreaterThan(announced);
+  await row.getByRole('button', { name: `Actions for work order ${woId}` }).click();
+  const epcisXml = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'EPCIS document (XML)' }).click();
+  const xmlFile = await epcisXml;
+  expect(xmlFile.suggestedFilename()).toMatch(/epcis\.xml$/);
+  const xml = readFileSync((await xmlFile.path())!, 'utf8');
+  expect(xml).toContain('<epcis:EPCISDocument');
+  expect(xml.match(/<bizStep>urn:epcglobal:cbv:bizstep:commissioning<\/bizStep>/g)?.length).toBe(2);
 
   // the details: counts and the history with who did it; one task per dialog although Confirm was clicked twice
   await row.getByRole('link', { name: woId }).click();

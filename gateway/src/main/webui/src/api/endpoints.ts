@@ -50,7 +50,7 @@ export const workOrders = {
   packing: (woId: string) => request<PackingTree>(`workorders/${encodeURIComponent(woId)}/packing/`),
 };
 
-export type Report = 'serials' | 'sscc' | 'bundle-serials' | 'epcis' | 'labels';
+export type Report = 'serials' | 'sscc' | 'bundle-serials' | 'epcis' | 'epcis-xml' | 'labels';
 /** How a CSV writes each identifier: see the README's report table (pack, scan and hri carry expiry and lot). */
 export type Rendering = 'element' | 'urn' | 'dl' | 'pack' | 'scan' | 'hri';
 
@@ -65,6 +65,7 @@ export const generation = {
   task: (taskId: string) => request<GenerationTask>(`tasks/${taskId}/`),
   report: (wo: WorkOrder, report: Report, rendering: Rendering) => {
     if (report === 'epcis') return download(`workorders/${wo.id}/epcis`, undefined, `${wo.wo_id}-epcis.jsonld`);
+    if (report === 'epcis-xml') return download(`workorders/${wo.id}/epcis`, { format: 'xml' }, `${wo.wo_id}-epcis.xml`);
     if (report === 'labels') return download(`workorders/${wo.id}/sscc-labels.pdf`, undefined, `${wo.wo_id}-sscc-labels.pdf`);
     return download(`workorders/${wo.id}/${report}.csv`, { format: rendering }, `${wo.wo_id}-${report}.csv`);
   },

@@ -22,6 +22,7 @@ const REPORTS: { report: Report; rendering: Rendering; key: string }[] = [
   { report: 'sscc', rendering: 'dl', key: 'ssccDl' },
   { report: 'labels', rendering: 'element', key: 'ssccLabels' },
   { report: 'epcis', rendering: 'element', key: 'epcis' },
+  { report: 'epcis-xml', rendering: 'element', key: 'epcisXml' },
 ];
 
 /** The ⚙ menu of a work-order row: generation for the roles that may, details, the reports. */

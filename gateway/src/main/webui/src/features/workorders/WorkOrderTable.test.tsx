@@ -48,6 +48,7 @@ describe('the work-order table', () => {
     table(['viewer']);
     await userEvent.click(screen.getByRole('button', { name: 'Actions for work order WO-7' }));
     expect(screen.queryByRole('menuitem', { name: 'Generate SSCC' })).not.toBeInTheDocument();
-    expect(screen.getByRole('menuitem', { name: 'EPCIS document' })).toBeInTheDocument();
+    expect(screen.getByRole('menuitem', { name: 'EPCIS document (JSON-LD)' })).toBeInTheDocument();
+    expect(screen.getByRole('menuitem', { name: 'EPCIS document (XML)' })).toBeInTheDocument();
   });
 });

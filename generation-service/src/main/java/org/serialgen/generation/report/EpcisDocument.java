@@ -1,13 +1,11 @@
 package org.serialgen.generation.report;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
 import org.serialgen.generation.packing.PackingEvent;
-import org.serialgen.generation.pool.Kind;
 import org.serialgen.generation.workorder.WorkOrder;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -15,29 +13,16 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.vertx.core.buffer.Buffer;
 
-/**
- * An EPCIS 2.0 JSON-LD document of a work order's numbers, written as it streams: an ObjectEvent per issue
- * (action ADD, bizStep commissioning, disposition active; trade items — items and bundles — with their lot and expiry
- * as ILMD, logistic units without) and per voiding (action DELETE, bizStep decommissioning, disposition inactive). One JSON generator
- * keeps the document's structure (commas, nesting, escaping) across chunks, and each step hands over what it wrote.
- * One per download.
- */
-final class EpcisDocument {
+/** The JSON-LD form of an EPCIS 2.0 document; one JSON generator keeps commas, nesting and escaping across chunks. */
+final class EpcisDocument extends EpcisWriter {
 
     static final String CONTEXT = "https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld";
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final StringWriter sink = new StringWriter();
     private final JsonGenerator json;
-    private final Identifiers serials;
-    private final Identifiers ssccs;
-    private final EpcisLocation location;
 
-    /** {@code serials} and {@code ssccs} render as EPC URNs; {@code location} may be null (none configured). */
     EpcisDocument(Identifiers serials, Identifiers ssccs, EpcisLocation location) {
-        this.serials = serials;
-        this.ssccs = ssccs;
-        this.location = location;
+        super(serials, ssccs, location);
         try {
             this.json = JSON.createGenerator(sink);
         } catch (IOException e) {
@@ -45,10 +30,7 @@ final class EpcisDocument {
         }
     }
 
-    /**
-     * Everything before the first event. {@code created} is the time of the newest event, not of the download: the
-     * document is the same on every download until something new happens to the work order's numbers.
-     */
+    @Override
     Buffer head(Instant created) {
         return write(() -> {
             json.writeStartObject();
@@ -63,7 +45,7 @@ final class EpcisDocument {
         });
     }
 
-    /** An event up to its first EPC. */
+    @Override
     Buffer eventStart(IssueEvent event) {
         return write(() -> {
             json.writeStartObject();
@@ -75,18 +57,16 @@ final class EpcisDocument {
         });
     }
 
-    /** The EPC URNs of a chunk of numbers. */
+    @Override
     Buffer epcs(NumberChunk chunk) {
         return write(() -> {
             for (int i = 0; i < chunk.count(); i++) {
-                String value = chunk.values()[i];
-                json.writeString(chunk.pool().kind == Kind.SERIAL ? serials.sgtin(chunk.pool(), value)
-                    : ssccs.sscc(value, chunk.pool().companyPrefix.length()));
+                json.writeString(urn(chunk, i));
             }
         });
     }
 
-    /** An event after its last EPC. */
+    @Override
     Buffer eventEnd(IssueEvent event, WorkOrder wo) {
         return write(() -> {
             json.writeEndArray();
@@ -108,10 +88,7 @@ final class EpcisDocument {
         });
     }
 
-    /**
-     * A recorded packing (action ADD, bizStep packing) or unpacking (DELETE, unpacking) of one container, with the
-     * children it moved.
-     */
+    @Override
     Buffer aggregation(PackingEvent event, String parentUrn, List<String> childUrns) {
         return write(() -> {
             json.writeStartObject();
@@ -144,7 +121,7 @@ final class EpcisDocument {
         }
     }
 
-    /** Everything after the last event. */
+    @Override
     Buffer tail() {
         return write(() -> {
             json.writeEndArray();
@@ -153,20 +130,8 @@ final class EpcisDocument {
         });
     }
 
-    private interface Step {
-        void run() throws IOException;
-    }
-
-    private Buffer write(Step step) {
-        try {
-            step.run();
-            json.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        StringBuffer written = sink.getBuffer();
-        Buffer out = Buffer.buffer(written.toString());
-        written.setLength(0);
-        return out;
+    @Override
+    protected void flush() throws IOException {
+        json.flush();
     }
 }

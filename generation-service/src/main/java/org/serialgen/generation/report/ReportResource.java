@@ -91,22 +91,26 @@ public class ReportResource {
 
     @GET
     @Path("{id}/epcis")
+    // one declared type (a Multi allows no negotiation); the answer's own header says which form it is
     @Produces("application/ld+json")
-    @ResponseHeader(name = "Content-Disposition", value = "attachment; filename=\"epcis.jsonld\"")
-    @Operation(summary = "An EPCIS 2.0 JSON-LD document of the work order's numbers, streamed: a commissioning "
-        + "ObjectEvent per issue (SGTINs with lot and expiry as ILMD, SSCCs without), dated when the numbers were "
-        + "issued, a decommissioning ObjectEvent per voiding, and an AggregationEvent per recorded packing and "
-        + "unpacking of a container; stable event IDs, the same document on every download. 404 while nothing was "
-        + "issued")
-    public RestMulti<Buffer> epcis(@PathParam("id") String id) {
+    @Operation(summary = "An EPCIS 2.0 document of the work order's numbers, streamed — format=jsonld (default, "
+        + "JSON-LD) or xml (GS1's XML schema): a commissioning ObjectEvent per issue (SGTINs with lot and expiry as "
+        + "ILMD, SSCCs without), dated when the numbers were issued, a decommissioning ObjectEvent per voiding, and an "
+        + "AggregationEvent per recorded packing and unpacking of a container; stable event IDs, the same document on "
+        + "every download (Content-Disposition epcis.jsonld or epcis.xml). 404 while nothing was issued")
+    public RestMulti<Buffer> epcis(@PathParam("id") String id,
+                                   @Parameter(description = "jsonld (default) or xml") @QueryParam("format")
+                                   String format) {
+        EpcisWriter.Form form = EpcisWriter.Form.parse(format);
         Context context = Vertx.currentContext();
         Multi<Buffer> document = reports.events(id).flatMap(events -> events.isEmpty()
                 ? Uni.createFrom().item(new Events(events, List.of()))
                 : Pages.on(context, () -> Panache.withSession(() -> packingLog.events(
                     events.get(0).numbers().workOrder().id))).map(packed -> new Events(events, packed)))
-            .onItem().transformToMulti(events -> epcis(events, context));
+            .onItem().transformToMulti(events -> epcis(events, form, context));
         // written as it comes: not as a JSON array of chunks, which is what a JSON type would otherwise make of them
-        return RestMulti.fromMultiData(document).encodeAsJsonArray(false).build();
+        return RestMulti.fromMultiData(document).encodeAsJsonArray(false).header("Content-Type", form.contentType)
+            .header("Content-Disposition", "attachment; filename=\"" + form.fileName + "\"").build();
     }
 
     /** What an EPCIS document tells: the issues and voidings, then the recorded packing. */
@@ -118,7 +122,7 @@ public class ReportResource {
             reports.stream(issued).map(report::lines));
     }
 
-    private Multi<Buffer> epcis(Events all, Context context) {
+    private Multi<Buffer> epcis(Events all, EpcisWriter.Form form, Context context) {
         List<IssueEvent> events = all.issues();
         if (events.isEmpty()) {
             throw new ApiException.NotFound("NOTHING_ISSUED", "Nothing was issued to this work order yet");
@@ -136,7 +140,7 @@ public class ReportResource {
         Instant newest = created;
         // the generator's state belongs to one download, so it is made per subscription
         return Multi.createFrom().deferred(() -> {
-            EpcisDocument document = new EpcisDocument(sgtins, containers, location);
+            EpcisWriter document = EpcisWriter.of(form, sgtins, containers, location);
             Multi<Buffer> body = Multi.createFrom().iterable(events).onItem().transformToMultiAndConcatenate(event ->
                 Multi.createBy().concatenating().streams(
                     Multi.createFrom().item(() -> document.eventStart(event)),

@@ -94,6 +94,84 @@ class EpcisDocumentTest {
     }
 
     @Test
+    void theXmlFormIsValidByGs1sSchemaAndTellsTheSameEvents() throws Exception {
+        WorkOrder wo = new WorkOrder();
+        wo.lot = "LOT <7> & \"8\"";
+        wo.expiry = LocalDate.of(2028, 6, 30);
+        UUID serialTask = UUID.randomUUID();
+        Identifiers sgtins = new Identifiers(Rendering.URN, LINK, Map.of(pool(Kind.SERIAL).id,
+            new Identifiers.TradeItem(new Gtin("09506000134352"), 7)), null, null);
+        EpcisWriter document = EpcisWriter.of(EpcisWriter.Form.XML, sgtins, Identifiers.ofSscc(Rendering.URN, LINK),
+            new EpcisLocation("urn:epc:id:sgln:9506000.13435.0", null));
+        IssueEvent serials = event(Kind.SERIAL, serialTask, null, ISSUED);
+        IssueEvent voided = event(Kind.SERIAL, serialTask, VOIDED, VOIDED);
+        String sscc = "urn:epc:id:sscc:9506000.3000000017";
+        org.serialgen.generation.packing.PackingEvent packing = new org.serialgen.generation.packing.PackingEvent(
+            UUID.randomUUID(), false, "(00)395060000000000017", VOIDED.plusSeconds(5));
+        Buffer all = Buffer.buffer()
+            .appendBuffer(document.head(VOIDED))
+            .appendBuffer(document.eventStart(serials))
+            .appendBuffer(document.epcs(new NumberChunk(pool(Kind.SERIAL), new String[] {"A(1)", "B<2&"}, 2)))
+            .appendBuffer(document.eventEnd(serials, wo))
+            .appendBuffer(document.eventStart(voided))
+            .appendBuffer(document.epcs(new NumberChunk(pool(Kind.SERIAL), new String[] {"A(1)"}, 1)))
+            .appendBuffer(document.eventEnd(voided, wo))
+            .appendBuffer(document.aggregation(packing, sscc, List.of("urn:epc:id:sgtin:9506000.013435.A(1)")))
+            .appendBuffer(document.tail());
+        EpcisXmlSchema.assertValid(all.toString());
+        // the schema has teeth: an action it does not define is refused
+        assertThrows(org.opentest4j.AssertionFailedError.class, () -> EpcisXmlSchema.assertValid(all.toString()
+            .replace("<action>ADD</action>", "<action>ADDED</action>")));
+
+        var dom = javax.xml.parsers.DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+            .parse(new java.io.ByteArrayInputStream(all.getBytes()));
+        var xpath = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+        xpath.setNamespaceContext(new javax.xml.namespace.NamespaceContext() {
+            @Override
+            public String getNamespaceURI(String prefix) {
+                return prefix.equals("cbvmda") ? EpcisXmlDocument.CBV_MDA : EpcisXmlDocument.EPCIS;
+            }
+
+            @Override
+            public String getPrefix(String uri) {
+                return null;
+            }
+
+            @Override
+            public java.util.Iterator<String> getPrefixes(String uri) {
+                return null;
+            }
+        });
+        java.util.function.Function<String, String> at = path -> {
+            try {
+                return xpath.evaluate(path, dom);
+            } catch (javax.xml.xpath.XPathExpressionException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertEquals("2026-12-01T09:30:00Z", at.apply("/epcis:EPCISDocument/@creationDate"));
+        String first = "/epcis:EPCISDocument/EPCISBody/EventList/ObjectEvent[1]/";
+        assertEquals("2026-12-01T08:00:00.123456Z", at.apply(first + "eventTime"));
+        assertEquals(serials.eventId(), at.apply(first + "eventID"));
+        assertEquals("urn:epcglobal:cbv:bizstep:commissioning", at.apply(first + "bizStep"));
+        assertEquals("urn:epcglobal:cbv:disp:active", at.apply(first + "disposition"));
+        assertEquals("urn:epc:id:sgln:9506000.13435.0", at.apply(first + "readPoint/id"));
+        assertEquals("", at.apply(first + "bizLocation/id"));
+        assertEquals("LOT <7> & \"8\"", at.apply(first + "ilmd/cbvmda:lotNumber"));
+        assertEquals("2028-06-30", at.apply(first + "ilmd/cbvmda:itemExpirationDate"));
+        assertEquals("urn:epc:id:sgtin:9506000.013435.B%3C2%26", at.apply(first + "epcList/epc[2]"));
+        String second = "/epcis:EPCISDocument/EPCISBody/EventList/ObjectEvent[2]/";
+        assertEquals("DELETE", at.apply(second + "action"));
+        assertEquals("urn:epcglobal:cbv:disp:inactive", at.apply(second + "disposition"));
+        assertEquals("0", at.apply("count(" + second + "ilmd)"));
+        String aggregation = "/epcis:EPCISDocument/EPCISBody/EventList/AggregationEvent/";
+        assertEquals(sscc, at.apply(aggregation + "parentID"));
+        assertEquals(packing.eventId(), at.apply(aggregation + "eventID"));
+        assertEquals("urn:epcglobal:cbv:bizstep:packing", at.apply(aggregation + "bizStep"));
+        assertEquals("1", at.apply("count(" + aggregation + "childEPCs/epc)"));
+    }
+
+    @Test
     void anEventIsNamedTheSameOnEveryDownloadAndByNothingElse() {
         UUID task = UUID.randomUUID();
         IssueEvent once = event(Kind.SERIAL, task, null, ISSUED);

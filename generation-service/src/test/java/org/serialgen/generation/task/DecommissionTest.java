@@ -85,6 +85,7 @@ class DecommissionTest {
         String document = given().header("Authorization", VIEWER).get(API + woId + "/epcis").then().statusCode(200)
             .extract().asString();
         EpcisSchema.assertValid(document);
+        GenerationFixtures.epcisXmlTellingTheSame(woId, document);
         JsonPath epcis = new JsonPath(document);
         List<String> actions = epcis.getList("epcisBody.eventList.action");
         assertEquals(List.of("ADD", "ADD", "DELETE", "DELETE"), actions);

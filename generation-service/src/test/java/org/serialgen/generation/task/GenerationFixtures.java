@@ -111,4 +111,32 @@ final class GenerationFixtures {
         List<String> lines = csv.lines().toList();
         return lines.subList(1, lines.size());
     }
+
+    /**
+     * The work order's EPCIS document in its XML form: valid by GS1's XML Schema, named and typed as XML, and telling
+     * the same events (IDs, types, EPCs, in order) as {@code json}, its JSON-LD form.
+     */
+    static String epcisXmlTellingTheSame(String woId, String json) {
+        String xml = given().header("Authorization", VIEWER).queryParam("format", "xml")
+            .get("/serial-generation/workorders/" + woId + "/epcis").then().statusCode(200)
+            .header("Content-Type", org.hamcrest.Matchers.startsWith("application/xml"))
+            .header("Content-Disposition", org.hamcrest.Matchers.containsString("epcis.xml")).extract().asString();
+        org.serialgen.generation.report.EpcisXmlSchema.assertValid(xml);
+        io.restassured.path.json.JsonPath expected = new io.restassured.path.json.JsonPath(json);
+        List<Map<String, Object>> events = expected.getList("epcisBody.eventList");
+        io.restassured.path.xml.XmlPath read = new io.restassured.path.xml.XmlPath(xml);
+        List<String> kinds = read.getList("EPCISDocument.EPCISBody.EventList.children().collect { it.name() }",
+            String.class);
+        org.junit.jupiter.api.Assertions.assertEquals(events.stream().map(e -> (String) e.get("type")).toList(), kinds);
+        for (int i = 0; i < events.size(); i++) {
+            String at = "EPCISDocument.EPCISBody.EventList.children()[" + i + "]";
+            Map<String, Object> event = events.get(i);
+            org.junit.jupiter.api.Assertions.assertEquals(event.get("eventID"), read.getString(at + ".eventID"));
+            org.junit.jupiter.api.Assertions.assertEquals(event.get("action"), read.getString(at + ".action"));
+            String list = event.get("type").equals("AggregationEvent") ? "childEPCs" : "epcList";
+            org.junit.jupiter.api.Assertions.assertEquals(event.get(list),
+                read.getList(at + "." + list + ".epc", String.class), "the EPCs of event " + i);
+        }
+        return xml;
+    }
 }

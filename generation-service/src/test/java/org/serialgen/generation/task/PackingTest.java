@@ -161,6 +161,7 @@ class PackingTest {
         String document = given().header("Authorization", VIEWER).get(API + wo.woId() + "/epcis").then()
             .statusCode(200).extract().asString();
         EpcisSchema.assertValid(document);
+        GenerationFixtures.epcisXmlTellingTheSame(wo.woId(), document);
         JsonPath epcis = new JsonPath(document);
         List<Map<String, Object>> aggregations = epcis.getList(
             "epcisBody.eventList.findAll { it.type == 'AggregationEvent' }");

@@ -32,12 +32,16 @@ final class ReportBenchmark {
         issue(wo, "generate-sscc", ssccs);
         double[][] csv = measure(wo, "serials.csv?format=element", serials, "\n");
         double[][] epcis = measure(wo, "epcis", serials + ssccs, "\"urn:epc:id:");
+        double[][] epcisXml = measure(wo, "epcis?format=xml", serials + ssccs, "<epc>");
         double[][] labels = measure(wo, "sscc-labels.pdf", ssccs, null);
         bench.line(String.format("serials.csv (baseline): direct %.2f M ids/s; through the gateway %.2f M ids/s",
             csv[0][2] / 1e6, csv[1][2] / 1e6));
         bench.line(String.format("EPCIS 2.0 JSON-LD: direct %.2f M ids/s (%.2f × the CSV); through the gateway "
             + "%.2f M ids/s (%.2f ×)", epcis[0][2] / 1e6, epcis[0][2] / csv[0][2], epcis[1][2] / 1e6,
             epcis[1][2] / csv[1][2]));
+        bench.line(String.format("EPCIS 2.0 XML: direct %.2f M ids/s (%.2f × the CSV); through the gateway "
+            + "%.2f M ids/s (%.2f ×)", epcisXml[0][2] / 1e6, epcisXml[0][2] / csv[0][2], epcisXml[1][2] / 1e6,
+            epcisXml[1][2] / csv[1][2]));
         bench.line(String.format("SSCC labels PDF: direct %,.0f labels/s (best %,.0f); through the gateway %,.0f "
             + "labels/s (best %,.0f)", labels[0][2], labels[0][4], labels[1][2], labels[1][4]));
     }
