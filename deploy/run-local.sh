@@ -7,7 +7,8 @@
 # Variables: SERIALGEN_HOME (state: keys, users, Kafka data, logs; default deploy/.local), SERIALGEN_SKIP_BUILD=1
 # (use the jars already built), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), GATEWAY_PORT (8080),
 # CONFIG_PORT (8081), GENERATION_PORT (8082), ERP_SYNC_PORT (8083), AGGREGATION_PORT (8084), FAKE_ERP_PORT (8085),
-# and the database variables of deploy/postgres/prepare.sh and the services (DB_HOST, DB_PORT, DB_NAME, ...).
+# each service's management interface (health, metrics, OpenAPI) on its port + 1000 (9080 … 9084), everything bound
+# to 127.0.0.1, and the database variables of deploy/postgres/prepare.sh and the services (DB_HOST, DB_PORT, DB_NAME, ...).
 # The ERP: ERP_API_BASE_URL (and ERP_API_TOKEN, ERP_SYNC_INTERVAL) set in the environment are honoured — a real ERP
 # is configuration only; unset, a fake ERP with a few demo work orders is started and pulled from.
 # SERIALGEN_SEED_COMPANY_PREFIX: the company prefixes of a new site's first configuration, comma-separated (default:
@@ -51,7 +52,10 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 FAKE_ERP=
 if [ -z "${ERP_API_BASE_URL:-}" ]; then FAKE_ERP=1; fi
-for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "${PORTS[@]}" ${FAKE_ERP:+"$FAKE_ERP_PORT"}; do
+# health, metrics and OpenAPI answer on a port of each service's own, never on the API's
+declare -A MANAGEMENT_PORTS=()
+for service in "${!PORTS[@]}"; do MANAGEMENT_PORTS[$service]=$(( PORTS[$service] + 1000 )); done
+for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "${PORTS[@]}" "${MANAGEMENT_PORTS[@]}" ${FAKE_ERP:+"$FAKE_ERP_PORT"}; do
   port_free "$port" || { echo "port $port is in use; set the matching *_PORT variable (see the top of $0)" >&2; exit 1; }
 done
 
@@ -109,7 +113,8 @@ export AGGREGATION_SERVICE_URL=http://127.0.0.1:${PORTS[aggregation-service]}
 
 for service in "${SERVICES[@]}"; do
   log "starting $service on 127.0.0.1:${PORTS[$service]}"
-  HTTP_PORT=${PORTS[$service]} java -Xmx256m -XX:+UseSerialGC -jar "$service/target/quarkus-app/quarkus-run.jar" \
+  HTTP_PORT=${PORTS[$service]} MANAGEMENT_PORT=${MANAGEMENT_PORTS[$service]} \
+    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 java -Xmx256m -XX:+UseSerialGC -jar "$service/target/quarkus-app/quarkus-run.jar" \
     > "$LOGS/$service.log" 2>&1 &
   PIDS+=($!)
   SERVICE_PID[$service]=$!
@@ -117,13 +122,13 @@ done
 
 for service in "${SERVICES[@]}"; do
   for _ in $(seq 1 240); do
-    curl -fs -o /dev/null "http://127.0.0.1:${PORTS[$service]}/q/health/ready" && break
+    curl -fs -o /dev/null "http://127.0.0.1:${MANAGEMENT_PORTS[$service]}/q/health/ready" && break
     # a service that failed to start (a migration, a port in use) stops the wait at once
     kill -0 "${SERVICE_PID[$service]}" 2>/dev/null \
       || { tail -n 30 "$LOGS/$service.log" >&2; echo "$service exited while starting" >&2; exit 1; }
     sleep 0.5
   done
-  curl -fs -o /dev/null "http://127.0.0.1:${PORTS[$service]}/q/health/ready" \
+  curl -fs -o /dev/null "http://127.0.0.1:${MANAGEMENT_PORTS[$service]}/q/health/ready" \
     || { echo "$service is not ready; see $LOGS/$service.log" >&2; exit 1; }
 done
 
@@ -136,6 +141,7 @@ Serial Generation Suite is up after $(( $(date +%s) - started )) s.
   generation-service                http://127.0.0.1:${PORTS[generation-service]}
   erp-sync-service                  http://127.0.0.1:${PORTS[erp-sync-service]}
   aggregation-service               http://127.0.0.1:${PORTS[aggregation-service]}
+  health, metrics, OpenAPI           http://127.0.0.1:<port + 1000>/q/health, /q/metrics, /q/openapi (${MANAGEMENT_PORTS[gateway]} …)
   Kafka                             127.0.0.1:$KAFKA_PORT
   ERP                               $ERP_API_BASE_URL${FAKE_ERP:+ (fake, demo work orders; add some: POST /_admin/workorders)}
   logs                              $LOGS

@@ -74,6 +74,16 @@ code=$(patch_config "$config")
 code=$(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY/api/v1/serial-generation/workorders/")
 [ "$code" = 401 ] || fail "a call without a token answered $code, not 401"
 echo "ok: 401 without a token, 403 for a viewer's write"
+# health and metrics on the management interface only; every listener on loopback in the local run
+code=$(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY/q/metrics")
+[ "$code" = 404 ] || fail "the gateway's API port answered /q/metrics with $code, not 404"
+curl -fs "http://127.0.0.1:$(( ${GATEWAY_PORT:-8080} + 1000 ))/q/metrics" | grep -q serialgen_logins \
+  || fail "no metrics on the gateway's management port"
+if command -v ss >/dev/null; then
+  open=$(ss -ltnH | awk '{print $4}' | grep -E ':(80|90)8[0-4]$' | grep -v '^127\.0\.0\.1:' || true)
+  [ -z "$open" ] || fail "listening beyond loopback: $open"
+fi
+echo "ok: metrics on the management port only, every service on 127.0.0.1"
 # the local run's secrets are the owner's alone
 for secret in logins.txt demo-credentials.txt master.key erp.token jwt/private.pem; do
   mode=$(stat -c %a "$SERIALGEN_HOME/$secret")

@@ -9,6 +9,8 @@ import type {
 export const auth = {
   token: (username: string, password: string) =>
     request<Token>('/api/v1/auth/token', { method: 'POST', body: { username, password } }),
+  refresh: (refreshToken: string) =>
+    request<Token>('/api/v1/auth/refresh', { method: 'POST', body: { refresh_token: refreshToken } }),
 };
 
 const ifMatch = (version: number) => ({ 'If-Match': `"v${version}"` });

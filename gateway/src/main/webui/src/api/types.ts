@@ -24,6 +24,9 @@ export interface Token {
   access_token: string;
   token_type: string;
   expires_in: number;
+  /** exchanged for a new pair before the access token ends, until the session does */
+  refresh_token: string;
+  refresh_expires_in: number;
   roles: string[];
 }
 

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { bindSession } from '../api/client';
 import { auth } from '../api/endpoints';
 import { may, type Capability } from './roles';
-import { claims, load, store, type SignedIn } from './session';
+import { load, refreshDelay, sessionOf, store, type SignedIn } from './session';
 
 interface Auth {
   user: SignedIn | null;
@@ -28,21 +28,29 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // bound while rendering, not in an effect: the pages' effects (their first calls) run before this one's would
   useState(() => bindSession({ token: () => load()?.token ?? null, expired: () => end('expired') }));
 
+  // shortly before the access token ends it is renewed, until the session ends: then, or when a refresh is refused,
+  // the user signs in again
   useEffect(() => {
     if (!user) return undefined;
-    const timer = setTimeout(() => end('expired'), Math.max(0, user.expiresAt - Date.now()));
-    return () => clearTimeout(timer);
+    let cancelled = false;
+    const renew = setTimeout(() => {
+      auth.refresh(user.refreshToken).then((answer) => {
+        if (cancelled) return;
+        const next = sessionOf(answer, user.username);
+        store(next);
+        setUser(next);
+      }, () => { if (!cancelled) end('expired'); });
+    }, refreshDelay(user));
+    const over = setTimeout(() => end('expired'), Math.max(0, user.sessionEndsAt - Date.now()));
+    return () => {
+      cancelled = true;
+      clearTimeout(renew);
+      clearTimeout(over);
+    };
   }, [user, end]);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const answer = await auth.token(username, password);
-    const named = claims(answer.access_token);
-    const session: SignedIn = {
-      token: answer.access_token,
-      username: named.username || username,
-      roles: answer.roles,
-      expiresAt: named.expiresAt ?? Date.now() + answer.expires_in * 1000,
-    };
+    const session = sessionOf(await auth.token(username, password), username);
     store(session);
     setReason(null);
     setUser(session);

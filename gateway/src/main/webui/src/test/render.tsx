@@ -9,7 +9,10 @@ import { theme } from '../theme';
 
 /** Renders as the app does (theme, router, the signed-in user with these roles), in English. */
 export function renderAs(roles: string[], ui: ReactElement) {
-  store({ token: 'test-token', username: 'tess', roles, expiresAt: Date.now() + 3_600_000 });
+  store({
+    token: 'test-token', username: 'tess', roles, expiresAt: Date.now() + 3_600_000, refreshToken: 'test-refresh',
+    sessionEndsAt: Date.now() + 8 * 3_600_000,
+  });
   return render(
     <ThemeProvider theme={theme}>
       <AuthProvider><MemoryRouter>{ui}</MemoryRouter></AuthProvider>

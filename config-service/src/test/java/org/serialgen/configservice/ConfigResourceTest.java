@@ -131,6 +131,13 @@ class ConfigResourceTest {
             .then().statusCode(401).body("error", equalTo("unauthorized")).body("request_id", notNullValue());
         given().header("Authorization", TestTokens.forgedBearer("eve", "admin")).get(PATH)
             .then().statusCode(401).body("error", equalTo("unauthorized"));
+        // signed by the trusted key, but for another audience or none: not a token for this suite
+        given().header("Authorization", TestTokens.bearerFor("another-app", "eve", "admin")).get(PATH)
+            .then().statusCode(401).body("error", equalTo("unauthorized"));
+        given().header("Authorization", TestTokens.bearerFor(null, "eve", "admin")).get(PATH)
+            .then().statusCode(401);
+        given().header("Authorization", TestTokens.bearerFor("serialgen:refresh", "eve", "admin")).get(PATH)
+            .then().statusCode(401);
         given().header("Authorization", TestTokens.bearer("nobody")).get(PATH).then().statusCode(403);
         long current = activeVersion();
         for (String role : List.of("supervisor", "erp-operator", "viewer")) {
@@ -151,17 +158,39 @@ class ConfigResourceTest {
     }
 
     @Test
+    void aBodyWithThousandsOfMistakesGetsASmallAnswer() {
+        long before = activeVersion();
+        String prefixes = String.join(",", java.util.Collections.nCopies(5_000,
+            "{\"prefix\": \"" + "x".repeat(30) + "\", \"sscc_extension_digit\": 12}"));
+        String document = ConfigApi.document("95").replace(
+            "[{\"prefix\": \"9506000\", \"sscc_extension_digit\": 3}]", "[" + prefixes + "]");
+        String answer = ConfigApi.put(document, before).statusCode(400).body("error", equalTo("validation_error"))
+            .body("details.more_fields[0]", org.hamcrest.Matchers.endsWith("more fields with problems"))
+            .extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(document.length() > 300_000, "the body is large");
+        org.junit.jupiter.api.Assertions.assertTrue(answer.length() < 20_000, answer.length() + " characters");
+        assertEquals(before, activeVersion());
+    }
+
+    @Test
     void keepsTheCallersRequestId() {
         given().header("Authorization", VIEWER).header("X-Request-Id", "req_from-gateway-1").get(PATH)
             .then().statusCode(200).header("X-Request-Id", "req_from-gateway-1");
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @Test
-    void exposesHealthMetricsAndADescribedOpenApi() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
-        given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+    void exposesHealthMetricsAndADescribedOpenApiOnTheManagementInterfaceOnly() {
+        String base = management.getProtocol() + "://" + management.getHost() + ":" + management.getPort();
+        given().get(base + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(base + "/q/health/live").then().statusCode(200);
+        given().get(base + "/q/metrics").then().statusCode(200);
+        // not where the API is
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
+        given().accept("application/json").get(base + "/q/openapi?format=json").then().statusCode(200)
             .body("components.schemas.ConfigDocument.properties.manufacturing_percentage.maximum", equalTo(100))
             .body("components.schemas.SerialFormat.properties.length.maximum", equalTo(20));
     }

@@ -82,6 +82,9 @@ class ErpFailuresTest {
         assertEquals("timeout", failingRun(woId).getString("failure_class"));
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @Test
     void anErpThatIsAwayIsUnreachableAndTheServiceStaysReady() throws InterruptedException {
         String woId = newId("AWAY");
@@ -89,7 +92,8 @@ class ErpFailuresTest {
         erp().goAway();
         try {
             assertEquals("unreachable", failingRun(woId).getString("failure_class"));
-            given().get("/q/health/ready").then().statusCode(200);
+            given().get(management.getProtocol() + "://" + management.getHost() + ":" + management.getPort()
+                + "/q/health/ready").then().statusCode(200);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", OPERATOR)
                 .get("/serial-generation/erp/status/").then().body("erp_health.status", equalTo("down")));
         } finally {

@@ -46,6 +46,55 @@ class GatewayTest {
     }
 
     @Test
+    void anAccessTokenIsShortAndNamesTheSuiteAndARefreshGivesANewPairForTheSameSession() {
+        io.restassured.path.json.JsonPath signedIn = given().contentType(ContentType.JSON)
+            .body("{\"username\": \"manager\", \"password\": \"" + GatewayResources.PASSWORD + "\"}")
+            .post("/api/v1/auth/token").then().statusCode(200).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(900, signedIn.getInt("expires_in"), "15 minutes");
+        String access = signedIn.getString("access_token");
+        String refresh = signedIn.getString("refresh_token");
+        io.restassured.path.json.JsonPath claims = new io.restassured.path.json.JsonPath(new String(
+            java.util.Base64.getUrlDecoder().decode(access.split("\\.")[1])));
+        org.junit.jupiter.api.Assertions.assertEquals("serialgen", claims.getString("aud"));
+        org.junit.jupiter.api.Assertions.assertTrue(signedIn.getInt("refresh_expires_in") > 8 * 3600 - 60);
+
+        // a refresh token is no access token: the gateway (as every service) refuses it
+        given().header("Authorization", "Bearer " + refresh).get(API + "config/").then().statusCode(401);
+        // nor is an access token a refresh token
+        given().contentType(ContentType.JSON).body("{\"refresh_token\": \"" + access + "\"}")
+            .post("/api/v1/auth/refresh").then().statusCode(401).body("code", equalTo("INVALID_REFRESH_TOKEN"));
+        given().contentType(ContentType.JSON).body("{\"refresh_token\": \"" + refresh.substring(0, refresh.length() - 3)
+            + "abc\"}").post("/api/v1/auth/refresh").then().statusCode(401)
+            .body("code", equalTo("INVALID_REFRESH_TOKEN"));
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/auth/refresh").then().statusCode(400)
+            .body("details.refresh_token[0]", notNullValue());
+
+        io.restassured.path.json.JsonPath refreshed = given().contentType(ContentType.JSON)
+            .body("{\"refresh_token\": \"" + refresh + "\"}").post("/api/v1/auth/refresh").then().statusCode(200)
+            .header("Cache-Control", "no-store").body("roles", hasItem("manager")).extract().jsonPath();
+        // the session does not grow by refreshing
+        org.junit.jupiter.api.Assertions.assertTrue(refreshed.getInt("refresh_expires_in")
+            <= signedIn.getInt("refresh_expires_in"));
+        // the new access token is let through to the service (away here: 503, not 401)
+        given().header("Authorization", "Bearer " + refreshed.getString("access_token"))
+            .get(API + "config/").then().statusCode(503);
+        // tokens for other audiences, or none, are refused before any service is asked
+        given().header("Authorization", TestTokens.bearerFor("another-app", "mallory", "admin")).get(API + "config/")
+            .then().statusCode(401);
+        given().header("Authorization", TestTokens.bearerFor(null, "mallory", "admin")).get(API + "config/")
+            .then().statusCode(401);
+    }
+
+    @Test
+    void theSignInEndpointsTakeAFewKilobytesAndNoStreams() {
+        given().contentType(ContentType.JSON).body("{\"username\": \"" + "m".repeat(20_000) + "\", \"password\": \"x\"}")
+            .post("/api/v1/auth/token").then().statusCode(413).body("code", equalTo("PAYLOAD_TOO_LARGE"))
+            .body("request_id", notNullValue());
+        given().contentType(ContentType.JSON).body("{\"refresh_token\": \"" + "x".repeat(9_000) + "\"}")
+            .post("/api/v1/auth/refresh").then().statusCode(413);
+    }
+
+    @Test
     void failedSignInsLockTheNameOutForAWhileWithoutCheckingThePassword() {
         String name = "mallory-" + System.nanoTime();
         for (int i = 0; i < 5; i++) {
@@ -112,13 +161,19 @@ class GatewayTest {
             .body("request_id", equalTo("req_away-1"));
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @Test
     void itsOpenApiDocumentShowsTheWholePublicApi() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        given().get("/q/openapi").then().statusCode(404);
+        given().get(management.getProtocol() + "://" + management.getHost() + ":" + management.getPort()
+                + "/q/openapi?format=json").then().statusCode(200)
             .body("paths.'/api/v1/serial-generation/workorders/{id}/generate-serials/'.post.summary",
                 containsString("Idempotency-Key"))
             .body("paths.'/api/v1/serial-generation/config/'.patch.description", containsString("manager"))
             .body("paths.'/api/v1/auth/token'.post", notNullValue())
+            .body("paths.'/api/v1/auth/refresh'.post", notNullValue())
             .body("paths.'/api/v1/serial-generation/events'.get", notNullValue());
     }
 }

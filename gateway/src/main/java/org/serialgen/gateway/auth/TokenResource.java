@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.ResponseHeader;
@@ -29,6 +31,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -37,8 +42,14 @@ import io.vertx.core.http.HttpServerRequest;
  * failures lock the user name and the client address out for a while ({@link LoginThrottle}); every sign-in, failed
  * and refused one is logged with who and from where, and counted ({@code serialgen.logins}). Where an external
  * identity provider issues the tokens, {@code serialgen.auth.local-users.enabled=false} turns this off.
+ * <p>
+ * An access token lives 15 minutes (by default) and names the suite as its audience ({@code mp.jwt.verify.audiences},
+ * which every service checks); with it comes a refresh token for a new pair until the session's end (8 hours by
+ * default). A refresh token names an audience of its own, so no service takes it as an access token, and a refresh
+ * reads the user's roles from the users file again: a user removed or changed there gets no more tokens of the old
+ * kind once the access token in hand runs out.
  */
-@Path("/v1/auth/token")
+@Path("/v1/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TokenResource {
@@ -52,8 +63,16 @@ public class TokenResource {
         @JsonProperty("access_token") String accessToken,
         @JsonProperty("token_type") String tokenType,
         @JsonProperty("expires_in") long expiresIn,
+        @JsonProperty("refresh_token") String refreshToken,
+        @JsonProperty("refresh_expires_in") long refreshExpiresIn,
         @JsonProperty("roles") List<String> roles) {
     }
+
+    public record Refresh(@JsonProperty("refresh_token") String refreshToken) {
+    }
+
+    /** The claim that says what a token is for; only a refresh token carries it. */
+    static final String TOKEN_USE = "token_use";
 
     @ConfigProperty(name = "serialgen.auth.local-users.enabled")
     boolean enabled;
@@ -67,6 +86,18 @@ public class TokenResource {
     @ConfigProperty(name = "serialgen.auth.token-lifetime")
     Duration lifetime;
 
+    @ConfigProperty(name = "serialgen.auth.refresh-lifetime")
+    Duration refreshLifetime;
+
+    @ConfigProperty(name = "mp.jwt.verify.audiences")
+    String audience;
+
+    @Inject
+    JWTParser parser;
+
+    @Inject
+    JWTAuthContextInfo verification;
+
     private volatile UsersFile users;
 
     @Inject
@@ -79,10 +110,15 @@ public class TokenResource {
         if (enabled) {
             users = UsersFile.read(java.nio.file.Path.of(usersFile));
             LOG.infof("token issuing on: %d users from %s", users.size(), usersFile);
+            if (!users.weaklyHashed().isEmpty()) {
+                LOG.warnf("users hashed with fewer PBKDF2 iterations than new hashes get (hash their passwords "
+                    + "again): %s", users.weaklyHashed());
+            }
         }
     }
 
     @POST
+    @Path("token")
     @PermitAll
     @Blocking // PBKDF2 is deliberately slow: keep it off the event loop
     // a bearer token is a credential: no cache, shared or private, may keep the answer (RFC 6749 §5.1)
@@ -119,10 +155,58 @@ public class TokenResource {
         throttle.succeeded(credentials.username());
         registry.counter("serialgen.logins", "outcome", "success").increment();
         LOG.infof("sign-in user=%s address=%s", user.get().username(), address);
-        List<String> roles = user.get().roles().stream().sorted().toList();
-        String token = Jwt.issuer(issuer).subject(user.get().username()).upn(user.get().username())
-            .groups(user.get().roles()).expiresIn(lifetime).sign();
-        return new Token(token, "Bearer", lifetime.toSeconds(), roles);
+        return tokensFor(user.get(), Instant.now().plus(refreshLifetime));
+    }
+
+    @POST
+    @Path("refresh")
+    @PermitAll
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
+    @ResponseHeader(name = "Pragma", value = "no-cache")
+    @Operation(summary = "Exchange a refresh token for a new access token and refresh token (embedded default only); "
+        + "the session ends when the first sign-in's refresh lifetime does")
+    public Token refresh(Refresh refresh) {
+        if (!enabled) {
+            throw new ApiException.NotFound("LOCAL_USERS_DISABLED", "Tokens are issued by the identity provider");
+        }
+        if (refresh == null || blank(refresh.refreshToken())) {
+            throw ApiException.Validation.of("refresh_token", "This field is required");
+        }
+        JsonWebToken token;
+        try {
+            JWTAuthContextInfo refreshing = new JWTAuthContextInfo(verification);
+            refreshing.setExpectedAudience(Set.of(refreshAudience()));
+            token = parser.parse(refresh.refreshToken(), refreshing);
+        } catch (ParseException e) {
+            registry.counter("serialgen.logins", "outcome", "refresh_refused").increment();
+            throw new ApiException.Unauthenticated("INVALID_REFRESH_TOKEN", "The refresh token is not valid (any "
+                + "more): sign in again");
+        }
+        Optional<UsersFile.User> user = "refresh".equals(token.getClaim(TOKEN_USE))
+            ? users.find(token.getSubject()) : Optional.empty();
+        if (user.isEmpty()) {
+            registry.counter("serialgen.logins", "outcome", "refresh_refused").increment();
+            throw new ApiException.Unauthenticated("INVALID_REFRESH_TOKEN", "The refresh token is not valid (any "
+                + "more): sign in again");
+        }
+        registry.counter("serialgen.logins", "outcome", "refreshed").increment();
+        // the session keeps the end its sign-in gave it: refreshing never makes it longer
+        return tokensFor(user.get(), Instant.ofEpochSecond(token.getExpirationTime()));
+    }
+
+    /** An access token for the user's roles now, and a refresh token that ends at {@code sessionEnd}. */
+    private Token tokensFor(UsersFile.User user, Instant sessionEnd) {
+        List<String> roles = user.roles().stream().sorted().toList();
+        String access = Jwt.issuer(issuer).audience(audience).subject(user.username()).upn(user.username())
+            .groups(user.roles()).expiresIn(lifetime).sign();
+        long left = Math.max(1, java.time.Duration.between(Instant.now(), sessionEnd).toSeconds());
+        String refresh = Jwt.issuer(issuer).audience(refreshAudience()).subject(user.username())
+            .claim(TOKEN_USE, "refresh").expiresAt(sessionEnd.getEpochSecond()).sign();
+        return new Token(access, "Bearer", Math.min(lifetime.toSeconds(), left), refresh, left, roles);
+    }
+
+    private String refreshAudience() {
+        return audience + ":refresh";
     }
 
     private static boolean blank(String s) {

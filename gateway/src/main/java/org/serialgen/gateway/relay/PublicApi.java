@@ -56,6 +56,9 @@ public final class PublicApi {
     /** A bulk import (100 000 recipes are ~15 MB of CSV): the HTTP layer's own ceiling. */
     static final long IMPORT_BODY = 512L << 20;
     static final Duration AUDIT = Duration.ofMinutes(10);
+    /** The gateway's own sign-in and refresh, which anyone may call: a name and password, or a refresh token. */
+    static final String AUTH_PREFIX = "/api/v1/auth/";
+    static final Route SIGN_IN = new Route(POST, "auth/", null, Set.of(), "Sign in or refresh", null, 8L << 10);
 
     static final List<Route> ROUTES = List.of(
         route(GET, "config/", CONFIG, READ, "The active configuration; ETag is its version"),

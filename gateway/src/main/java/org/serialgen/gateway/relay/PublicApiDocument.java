@@ -38,6 +38,9 @@ public class PublicApiDocument implements OASFilter {
             .description("Relayed to " + route.upstream().service() + ". Roles: "
                 + String.join(", ", new java.util.TreeSet<>(route.roles())) + ".")
             .addTag(route.upstream().service())
+            // machine-readable too: the role matrix test walks every operation by them
+            .addExtension("x-serialgen-roles", List.copyOf(new java.util.TreeSet<>(route.roles())))
+            .addExtension("x-serialgen-service", route.upstream().service())
             .responses(responses());
         for (String name : route.parameters()) {
             operation.addParameter(OASFactory.createParameter().name(name).in(Parameter.In.PATH).required(true)

@@ -90,6 +90,13 @@ public class Relay {
     /** Before the REST endpoints, after the filters (the request id): the gateway's own paths pass on to them. */
     void register(@Observes Router router) {
         router.route(PublicApi.PREFIX + "*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::handle);
+        // the unauthenticated endpoints take a few KB, checked before a byte is read (the HTTP layer would buffer
+        // up to its own ceiling first)
+        router.route(PublicApi.AUTH_PREFIX + "*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(context -> {
+            if (!tooLarge(context.request(), PublicApi.SIGN_IN)) {
+                context.next();
+            }
+        });
     }
 
     void handle(RoutingContext context) {

@@ -67,6 +67,17 @@ public final class UsersFile {
         return PasswordHash.matches(password, user.passwordHash()) ? Optional.of(user) : Optional.empty();
     }
 
+    /** The user of that name, for a refresh: the roles as the file says now, not as an old token said. */
+    public Optional<User> find(String username) {
+        return Optional.ofNullable(users.get(username));
+    }
+
+    /** Users whose stored hash took fewer iterations than a new one would. */
+    public List<String> weaklyHashed() {
+        return users.values().stream().filter(user -> PasswordHash.iterations(user.passwordHash())
+            < PasswordHash.DEFAULT_ITERATIONS).map(User::username).sorted().toList();
+    }
+
     public int size() {
         return users.size();
     }

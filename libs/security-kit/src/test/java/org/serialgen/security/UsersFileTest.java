@@ -23,6 +23,19 @@ class UsersFileTest {
     }
 
     @Test
+    void hashesAtOwaspsIterationCountAndStillAcceptsAnOlderHashWhileNamingIt() {
+        String hash = PasswordHash.hash("s3cret".toCharArray());
+        assertEquals(600_000, PasswordHash.iterations(hash));
+        String older = PasswordHash.encode(210_000, new byte[16], new byte[32]);
+        assertEquals(210_000, PasswordHash.iterations(older));
+        UsersFile file = UsersFile.parse(List.of(UsersFile.line("mia", hash, Set.of("manager")),
+            UsersFile.line("old", older, Set.of("viewer"))));
+        assertEquals(List.of("old"), file.weaklyHashed());
+        assertEquals(Set.of("viewer"), file.find("old").orElseThrow().roles());
+        assertTrue(file.find("nobody").isEmpty());
+    }
+
+    @Test
     void saltsEveryHash() {
         assertNotEquals(PasswordHash.hash("same".toCharArray()), PasswordHash.hash("same".toCharArray()));
     }

@@ -18,6 +18,8 @@ import io.smallrye.jwt.build.Jwt;
 public final class TestTokens {
 
     public static final String ISSUER = "serialgen-test";
+    /** The audience every service expects (mp.jwt.verify.audiences' default). */
+    public static final String AUDIENCE = "serialgen";
     static final String PRIVATE_KEY_PROPERTY = "serialgen.test.jwt.private-key";
     static final String PUBLIC_KEY_PROPERTY = "serialgen.test.jwt.public-key";
 
@@ -26,8 +28,40 @@ public final class TestTokens {
 
     /** {@code Bearer …} for {@code subject} with {@code roles} in the groups claim. */
     public static String bearer(String subject, String... roles) {
-        return "Bearer " + Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(roles))
+        return "Bearer " + Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles))
             .expiresIn(3600).sign(privateKey());
+    }
+
+    /** A token signed with the trusted key but meant for another audience ({@code null}: naming none). */
+    public static String bearerFor(String audience, String subject, String... roles) {
+        var claims = Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(roles)).expiresIn(3600);
+        return "Bearer " + (audience == null ? claims : claims.audience(audience)).sign(privateKey());
+    }
+
+    /** A token that ran out a minute ago, signed with the trusted key. */
+    public static String expiredBearer(String subject, String... roles) {
+        long now = System.currentTimeMillis() / 1000;
+        return "Bearer " + Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(roles))
+            .issuedAt(now - 3600).expiresAt(now - 60).sign(privateKey());
+    }
+
+    /** An unsigned token ({@code "alg": "none"}) claiming the roles. */
+    public static String unsignedBearer(String subject, String... roles) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes());
+        String payload = b64.encodeToString(("{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\""
+            + subject + "\",\"upn\":\"" + subject + "\",\"groups\":[\"" + String.join("\",\"", roles) + "\"],\"exp\":"
+            + (System.currentTimeMillis() / 1000 + 3600) + "}").getBytes());
+        return "Bearer " + header + "." + payload + ".";
+    }
+
+    /** A trusted token for {@code subject} with its payload changed afterwards to claim {@code roles}. */
+    public static String tamperedBearer(String subject, String... roles) {
+        String[] parts = bearer(subject, "viewer").substring(7).split("\\.");
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replaceFirst(
+            "\"groups\":\\[[^\\]]*\\]", "\"groups\":[\"" + String.join("\",\"", roles) + "\"]");
+        return "Bearer " + parts[0] + "." + b64.encodeToString(payload.getBytes()) + "." + parts[2];
     }
 
     /** A well-formed token signed by a key nobody trusts. */
@@ -35,8 +69,8 @@ public final class TestTokens {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return "Bearer " + Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(roles))
-                .expiresIn(3600).sign(generator.generateKeyPair().getPrivate());
+            return "Bearer " + Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject)
+                .groups(Set.of(roles)).expiresIn(3600).sign(generator.generateKeyPair().getPrivate());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -23,7 +23,10 @@ final class SuiteClient {
     private final Path home = Path.of(env("SERIALGEN_HOME", "deploy/.local"));
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).build();
-    private String token;
+    private volatile String token;
+    private volatile String refreshToken;
+    /** When the access token is renewed: well before its (15-minute) end, as the web UI does. */
+    private volatile long renewAt;
 
     /** Logs in as the demo user {@code user} (its password from the local run's credentials file). */
     SuiteClient as(String user) throws IOException, InterruptedException {
@@ -34,8 +37,36 @@ final class SuiteClient {
             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", user,
                 "password", password))))
             .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-        token = JSON.readTree(response.body()).get("access_token").asText();
+        take(response);
         return this;
+    }
+
+    private void take(HttpResponse<String> response) throws IOException {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the token endpoint answered " + response.statusCode() + ": "
+                + response.body());
+        }
+        JsonNode answer = JSON.readTree(response.body());
+        token = answer.get("access_token").asText();
+        refreshToken = answer.get("refresh_token").asText();
+        renewAt = System.currentTimeMillis() + answer.get("expires_in").asLong() * 1000 / 2;
+    }
+
+    private synchronized void renewIfDue() {
+        if (System.currentTimeMillis() < renewAt) {
+            return;
+        }
+        try {
+            take(http.send(HttpRequest.newBuilder(URI.create(gateway + "/auth/refresh"))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("refresh_token",
+                    refreshToken))))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     HttpClient http() {
@@ -51,6 +82,7 @@ final class SuiteClient {
     }
 
     HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        renewIfDue();
         return request.header("Authorization", "Bearer " + token);
     }
 

@@ -116,8 +116,17 @@ class FlowIT {
             .header("X-Request-Id", "req_trace-me-42")
             .body("code", equalTo("WO_NOT_FOUND"))
             .body("request_id", equalTo("req_trace-me-42"));
-        given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/serial-generation/config"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        // health, metrics and OpenAPI answer on the management port only, not where the public API is
+        String management = RunningSuite.RUNNING.get(RunningSuite.GATEWAY).managementUrl();
+        given().get(management + "/q/health/ready").then().statusCode(200);
+        given().get(management + "/q/openapi").then().statusCode(200)
+            .body(containsString("/api/v1/serial-generation/config"));
+        given().get(management + "/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health").then().statusCode(404);
+        for (String backend : RunningSuite.BACKENDS) {
+            given().get(RunningSuite.RUNNING.get(backend).managementUrl() + "/q/health/ready").then().statusCode(200);
+            given().get(RunningSuite.RUNNING.get(backend).url() + "/q/metrics").then().statusCode(404);
+        }
     }
 }

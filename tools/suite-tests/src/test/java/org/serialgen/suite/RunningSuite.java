@@ -62,6 +62,8 @@ public class RunningSuite implements BeforeAllCallback {
         env.put("SERIALGEN_JWT_PRIVATE_KEY_LOCATION", keys.privateKey().toString());
         env.put("SERIALGEN_JWT_ISSUER", org.serialgen.testkit.TestTokens.ISSUER);
         env.put("SERIALGEN_USERS_FILE", TestUsers.file().toString());
+        // the tests keep a token per role for the whole run; the 15-minute default is the gateway test's
+        env.put("SERIALGEN_TOKEN_LIFETIME", "PT2H");
         byte[] masterKey = new byte[32];
         new SecureRandom().nextBytes(masterKey);
         env.put("SERIALGEN_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey));

@@ -166,7 +166,7 @@ public class ErrorMappers {
     }
 
     private static Response body(int status, ErrorBody body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.bounded()).build();
     }
 
     private static String id(HttpServerRequest request) {

@@ -27,6 +27,25 @@ class ErrorBodyTest {
     }
 
     @Test
+    void anAnswerStaysSmallWhateverTheInputWas() throws Exception {
+        Map<String, List<String>> many = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 10_000; i++) {
+            many.put("field_" + i, java.util.Collections.nCopies(50, "Not a GTIN: " + "9".repeat(2_000)));
+        }
+        ErrorBody bounded = new ErrorBody("validation_error", "x".repeat(100_000), many, null, "req_3").bounded();
+        assertEquals(ErrorBody.MAX_FIELDS + 1, bounded.details().size());
+        assertEquals("9900 more fields with problems", bounded.details().get("more_fields").get(0));
+        List<String> first = bounded.details().get("field_0");
+        assertEquals(ErrorBody.MAX_PER_FIELD + 1, first.size());
+        assertEquals("40 more problems", first.get(ErrorBody.MAX_PER_FIELD));
+        assertEquals(ErrorBody.MAX_TEXT + 1, first.get(0).length());
+        assertEquals(ErrorBody.MAX_TEXT + 1, bounded.message().length());
+        org.junit.jupiter.api.Assertions.assertTrue(json.writeValueAsString(bounded).length() < 600_000);
+        ErrorBody small = new ErrorBody("conflict", "short", null, "X", "req_4");
+        assertEquals(small, small.bounded());
+    }
+
+    @Test
     void fieldNamesAreTheJsonOnes() {
         assertEquals("wo_id", ErrorMappers.snakeCase("woId"));
         assertEquals("expected_volume_per_gtin", ErrorMappers.snakeCase("expectedVolumePerGtin"));
