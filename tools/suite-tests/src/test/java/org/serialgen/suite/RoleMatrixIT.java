@@ -34,7 +34,7 @@ class RoleMatrixIT {
     static final List<String> ROLES = List.of("admin", "manager", "supervisor", "erp-operator", "viewer");
     /** Operations that act on nothing named and read no body: a call the role may make would really do it. */
     static final Set<String> ACT_WITHOUT_INPUT = Set.of("POST /api/v1/serial-generation/config/reset/",
-        "POST /api/v1/serial-generation/audit/uniqueness", "POST /api/v1/serial-generation/erp/sync/");
+        "POST /api/v1/serial-generation/audit/uniqueness");
 
     record Operation(String method, String path, Set<String> roles, String service) {
         String filled() {
@@ -81,7 +81,7 @@ class RoleMatrixIT {
             .extract().jsonPath().getString("refresh_token"));
 
         List<Operation> operations = operations();
-        assertTrue(operations.size() > 60, operations.size() + " operations");
+        assertTrue(operations.size() > 50, operations.size() + " operations");
         Map<Integer, Integer> byStatus = new TreeMap<>();
         List<String> wrong = new ArrayList<>();
         int calls = 0;
