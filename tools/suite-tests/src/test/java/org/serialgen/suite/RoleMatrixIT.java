@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
@@ -32,39 +31,6 @@ import io.restassured.specification.RequestSpecification;
 class RoleMatrixIT {
 
     static final List<String> ROLES = List.of("admin", "manager", "supervisor", "erp-operator", "viewer");
-    /** Operations that act on nothing named and read no body: a call the role may make would really do it. */
-    static final Set<String> ACT_WITHOUT_INPUT = Set.of("POST /api/v1/serial-generation/config/reset/",
-        "POST /api/v1/serial-generation/audit/uniqueness");
-
-    record Operation(String method, String path, Set<String> roles, String service) {
-        String filled() {
-            return path.replaceAll("\\{[^}]+}", "999999");
-        }
-
-        boolean writes() {
-            return !method.equals("GET");
-        }
-
-        String name() {
-            return method + " " + path;
-        }
-    }
-
-    static List<Operation> operations() {
-        String document = given().get(RunningSuite.RUNNING.get(RunningSuite.GATEWAY).managementUrl()
-            + "/q/openapi?format=json").then().statusCode(200).extract().asString();
-        Map<String, Map<String, Map<String, Object>>> paths = new JsonPath(document).getMap("paths");
-        List<Operation> operations = new ArrayList<>();
-        new TreeMap<>(paths).forEach((path, methods) -> methods.forEach((method, operation) -> {
-            Object roles = operation.get("x-serialgen-roles");
-            if (path.startsWith("/api/v1/serial-generation/") && roles instanceof List<?> named) {
-                operations.add(new Operation(method.toUpperCase(), path, Set.copyOf(named.stream()
-                    .map(String::valueOf).toList()), String.valueOf(operation.get("x-serialgen-service"))));
-            }
-        }));
-        return operations;
-    }
-
     @Test
     void everyOperationTimesEveryRoleAndEveryBadToken() {
         Map<String, String> tokens = new LinkedHashMap<>();
@@ -80,17 +46,16 @@ class RoleMatrixIT {
             + " \"password\": \"" + RunningSuite.PASSWORD + "\"}").post("/api/v1/auth/token").then().statusCode(200)
             .extract().jsonPath().getString("refresh_token"));
 
-        List<Operation> operations = operations();
+        List<PublicOperations.Operation> operations = PublicOperations.all();
         assertTrue(operations.size() > 50, operations.size() + " operations");
         Map<Integer, Integer> byStatus = new TreeMap<>();
         List<String> wrong = new ArrayList<>();
         int calls = 0;
-        for (Operation operation : operations) {
-            String direct = RunningSuite.RUNNING.get(operation.service()).url()
-                + operation.filled().replace("/api/v1/serial-generation/", "/serial-generation/");
+        for (PublicOperations.Operation operation : operations) {
+            String direct = operation.direct(operation.filled());
             for (String role : ROLES) {
                 boolean allowed = operation.roles().contains(role);
-                if (allowed && operation.writes() && ACT_WITHOUT_INPUT.contains(operation.name())) {
+                if (allowed && operation.writes() && PublicOperations.ACT_WITHOUT_INPUT.contains(operation.name())) {
                     continue;
                 }
                 Response viaGateway = call(operation, tokens.get(role), operation.filled());
@@ -137,7 +102,7 @@ class RoleMatrixIT {
     }
 
     /** The operation, its body one no service can read (so an allowed write writes nothing). */
-    private static Response call(Operation operation, String token, String target) {
+    private static Response call(PublicOperations.Operation operation, String token, String target) {
         RequestSpecification request = given().redirects().follow(false);
         if (token != null) {
             request.header("Authorization", token);
