@@ -80,7 +80,8 @@ code=$(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY/q/metrics")
 curl -fs "http://127.0.0.1:$(( ${GATEWAY_PORT:-8080} + 1000 ))/q/metrics" | grep -q serialgen_logins \
   || fail "no metrics on the gateway's management port"
 if command -v ss >/dev/null; then
-  open=$(ss -ltnH | awk '{print $4}' | grep -E ':(80|90)8[0-4]$' | grep -v '^127\.0\.0\.1:' || true)
+  open=$(ss -ltnH | awk '{print $4}' | grep -E ':(80|90)8[0-4]$' \
+    | grep -vE '^(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]|\[::1\]):' || true)
   [ -z "$open" ] || fail "listening beyond loopback: $open"
 fi
 echo "ok: metrics on the management port only, every service on 127.0.0.1"
