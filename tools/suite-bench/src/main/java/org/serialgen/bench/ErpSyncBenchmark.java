@@ -40,7 +40,8 @@ final class ErpSyncBenchmark {
         return lines;
     }
 
-    private String sync(int count) throws Exception {
+    /** Loads {@code count} work orders through the ERP pull; answers the figure line. */
+    String sync(int count) throws Exception {
         // a prefix of its own per sync (no search for one matches another's work orders)
         String prefix = "WO-E" + run + "-" + (++syncs) + "X";
         HttpResponse<String> generated = operator.http().send(HttpRequest.newBuilder(URI.create(erpAdmin

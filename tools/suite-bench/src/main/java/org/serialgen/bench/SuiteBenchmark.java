@@ -82,6 +82,9 @@ public final class SuiteBenchmark {
         if (parts.contains("recipes")) {
             recipes();
         }
+        if (parts.contains("list")) {
+            new WorkOrderListBenchmark(this).run();
+        }
         if (parts.contains("erp")) {
             System.out.printf("%n-- ERP sync: from POST erp/sync/ until generation-service lists every work order "
                 + "with its SSCC demand --%n");
