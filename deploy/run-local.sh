@@ -7,6 +7,7 @@
 # Variables: SERIALGEN_HOME (state: keys, users, Kafka data, logs; default deploy/.local), SERIALGEN_SKIP_BUILD=1
 # (use the jars already built), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), GATEWAY_PORT (8080),
 # CONFIG_PORT (8081), GENERATION_PORT (8082), ERP_SYNC_PORT (8083), AGGREGATION_PORT (8084), FAKE_ERP_PORT (8085),
+# GATEWAY_TLS_PORT (8443: the gateway's HTTPS, with a self-signed certificate made on first start),
 # each service's management interface (health, metrics, OpenAPI) on its port + 1000 (9080 … 9084), everything bound
 # to 127.0.0.1, and the database variables of deploy/postgres/prepare.sh and the services (DB_HOST, DB_PORT, DB_NAME, ...).
 # The ERP: ERP_API_BASE_URL (and ERP_API_TOKEN, ERP_SYNC_INTERVAL) set in the environment are honoured — a real ERP
@@ -30,6 +31,7 @@ declare -A PORTS=(
   [aggregation-service]=${AGGREGATION_PORT:-8084}
 )
 FAKE_ERP_PORT=${FAKE_ERP_PORT:-8085}
+GATEWAY_TLS_PORT=${GATEWAY_TLS_PORT:-8443}
 SERVICES=(config-service generation-service erp-sync-service aggregation-service gateway)
 TOPICS=erp.workorders.v1,serialgen.workorders.v1,serialgen.aggregation.v1,serialgen.config.v1,serialgen.generation.v1,serialgen.erp.v1
 PIDS=()
@@ -55,7 +57,8 @@ if [ -z "${ERP_API_BASE_URL:-}" ]; then FAKE_ERP=1; fi
 # health, metrics and OpenAPI answer on a port of each service's own, never on the API's
 declare -A MANAGEMENT_PORTS=()
 for service in "${!PORTS[@]}"; do MANAGEMENT_PORTS[$service]=$(( PORTS[$service] + 1000 )); done
-for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "${PORTS[@]}" "${MANAGEMENT_PORTS[@]}" ${FAKE_ERP:+"$FAKE_ERP_PORT"}; do
+for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "${PORTS[@]}" "${MANAGEMENT_PORTS[@]}" "$GATEWAY_TLS_PORT" \
+  ${FAKE_ERP:+"$FAKE_ERP_PORT"}; do
   port_free "$port" || { echo "port $port is in use; set the matching *_PORT variable (see the top of $0)" >&2; exit 1; }
 done
 
@@ -72,6 +75,19 @@ rm -f "$STATE/ready"
 # the logins hold the demo passwords: readable by the owner only, like every secret in $STATE
 (umask 077 && java -cp "$(cat tools/local-setup/target/setup.classpath):tools/local-setup/target/classes" \
   org.serialgen.localsetup.LocalSetup "$STATE" > "$STATE/logins.txt")
+
+# HTTPS for the gateway: a self-signed certificate for localhost and 127.0.0.1, made on first start (its key store
+# and password the owner's only; the certificate is what a client trusts)
+TLS=$STATE/tls
+if [ ! -f "$TLS/gateway.p12" ]; then
+  (umask 077 && mkdir -p "$TLS" && head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$TLS/password")
+  (umask 077 && keytool -genkeypair -alias gateway -keyalg EC -groupname secp256r1 -validity 825 \
+    -dname "CN=localhost" -ext "SAN=dns:localhost,ip:127.0.0.1" -keystore "$TLS/gateway.p12" -storetype PKCS12 \
+    -storepass "$(cat "$TLS/password")" > /dev/null 2>&1)
+  keytool -exportcert -rfc -alias gateway -keystore "$TLS/gateway.p12" -storepass "$(cat "$TLS/password")" \
+    > "$TLS/gateway.crt" 2> /dev/null
+  log "made a certificate for the gateway's HTTPS: $TLS/gateway.crt"
+fi
 
 log "starting Kafka on 127.0.0.1:$KAFKA_PORT"
 java -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
@@ -113,7 +129,12 @@ export AGGREGATION_SERVICE_URL=http://127.0.0.1:${PORTS[aggregation-service]}
 
 for service in "${SERVICES[@]}"; do
   log "starting $service on 127.0.0.1:${PORTS[$service]}"
-  HTTP_PORT=${PORTS[$service]} MANAGEMENT_PORT=${MANAGEMENT_PORTS[$service]} \
+  tls=()
+  if [ "$service" = gateway ]; then
+    tls=(SERIALGEN_TLS_KEY_STORE="$TLS/gateway.p12" SERIALGEN_TLS_KEY_STORE_PASSWORD="$(cat "$TLS/password")"
+      GATEWAY_TLS_PORT="$GATEWAY_TLS_PORT")
+  fi
+  env "${tls[@]}" HTTP_PORT=${PORTS[$service]} MANAGEMENT_PORT=${MANAGEMENT_PORTS[$service]} \
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 java -Xmx256m -XX:+UseSerialGC -jar "$service/target/quarkus-app/quarkus-run.jar" \
     > "$LOGS/$service.log" 2>&1 &
   PIDS+=($!)
@@ -137,6 +158,8 @@ cat <<TXT
 Serial Generation Suite is up after $(( $(date +%s) - started )) s.
   web UI: open in a browser         http://127.0.0.1:${PORTS[gateway]}/  (sign in with a login below)
   gateway (public API, /api/v1/…)  http://127.0.0.1:${PORTS[gateway]}
+  gateway over HTTPS                https://localhost:$GATEWAY_TLS_PORT  (self-signed: trust $TLS/gateway.crt,
+                                    e.g. curl --cacert $TLS/gateway.crt, or import it into the browser)
   config-service                    http://127.0.0.1:${PORTS[config-service]}
   generation-service                http://127.0.0.1:${PORTS[generation-service]}
   erp-sync-service                  http://127.0.0.1:${PORTS[erp-sync-service]}

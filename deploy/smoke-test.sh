@@ -85,8 +85,18 @@ if command -v ss >/dev/null; then
   [ -z "$open" ] || fail "listening beyond loopback: $open"
 fi
 echo "ok: metrics on the management port only, every service on 127.0.0.1"
+# HTTPS: the certificate the local run made is trusted, and a relayed write with a body goes through over HTTP/2
+HTTPS=https://localhost:${GATEWAY_TLS_PORT:-8443}
+TOKEN=$(curl -fsS --cacert "$SERIALGEN_HOME/tls/gateway.crt" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"erp\",\"password\":\"$(password_of erp)\"}" "$HTTPS/api/v1/auth/token" | json_field access_token)
+[ -n "$TOKEN" ] || fail "no token over HTTPS"
+code=$(curl -sS --http2 --cacert "$SERIALGEN_HOME/tls/gateway.crt" -o /dev/null -w '%{http_code} %{http_version}' \
+  -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"work_order_ids":["WO-DEMO-1001"]}' \
+  "$HTTPS/api/v1/serial-generation/erp/sync/")
+[ "$code" = "202 2" ] || fail "POST erp/sync/ over HTTPS (HTTP/2) answered $code"
+echo "ok: HTTPS with the local certificate, a relayed write over HTTP/2"
 # the local run's secrets are the owner's alone
-for secret in logins.txt demo-credentials.txt master.key erp.token jwt/private.pem; do
+for secret in logins.txt demo-credentials.txt master.key erp.token jwt/private.pem tls/gateway.p12 tls/password; do
   mode=$(stat -c %a "$SERIALGEN_HOME/$secret")
   [ "$mode" = 600 ] || fail "$secret is mode $mode, not 600"
 done

@@ -30,7 +30,36 @@ public class GatewayResources implements QuarkusTestResourceLifecycleManager {
             config.put("serialgen.gateway.upstreams." + service, nowhere);
         }
         config.put("serialgen.auth.users-file", TestUsers.file().toString());
+        // HTTPS as the local run serves it: a self-signed key store made here with the JDK's keytool
+        config.put("quarkus.http.ssl.certificate.key-store-file", keyStore().toString());
+        config.put("quarkus.http.ssl.certificate.key-store-password", KEY_STORE_PASSWORD);
         return config;
+    }
+
+    static final String KEY_STORE_PASSWORD = "gateway-test";
+
+    private static java.nio.file.Path keyStore() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("gateway-tls-");
+            java.nio.file.Path store = dir.resolve("gateway.p12");
+            String keytool = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "gateway", "-keyalg", "EC",
+                "-groupname", "secp256r1", "-validity", "2", "-dname", "CN=localhost", "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1", "-keystore", store.toString(), "-storetype", "PKCS12",
+                "-storepass", KEY_STORE_PASSWORD).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            if (process.waitFor() != 0 || !java.nio.file.Files.exists(store)) {
+                throw new IllegalStateException("keytool could not make a key store");
+            }
+            store.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return store;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int closedPort() {

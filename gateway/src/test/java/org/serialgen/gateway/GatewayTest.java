@@ -152,6 +152,21 @@ class GatewayTest {
             .post(API + "aggregation/recipes/import").then().statusCode(503);
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", tls = true)
+    java.net.URL https;
+
+    @Test
+    void servesHttpsWithTheSameApiAndHeaders() {
+        String base = "https://localhost:" + https.getPort();
+        String token = given().relaxedHTTPSValidation().contentType(ContentType.JSON)
+            .body("{\"username\": \"viewer\", \"password\": \"" + GatewayResources.PASSWORD + "\"}")
+            .post(base + "/api/v1/auth/token").then().statusCode(200).header("Cache-Control", "no-store")
+            .header("Strict-Transport-Security", containsString("max-age=")).extract().jsonPath()
+            .getString("access_token");
+        given().relaxedHTTPSValidation().header("Authorization", "Bearer " + token)
+            .get(base + API + "workorders/").then().statusCode(503).body("code", equalTo("UPSTREAM_UNAVAILABLE"));
+    }
+
     @Test
     void aServiceThatIsAwayIsA503WithTheRequestId() {
         given().header("Authorization", login("viewer")).header("X-Request-Id", "req_away-1")
