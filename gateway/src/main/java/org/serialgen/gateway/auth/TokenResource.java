@@ -197,12 +197,14 @@ public class TokenResource {
     /** An access token for the user's roles now, and a refresh token that ends at {@code sessionEnd}. */
     private Token tokensFor(UsersFile.User user, Instant sessionEnd) {
         List<String> roles = user.roles().stream().sorted().toList();
-        String access = Jwt.issuer(issuer).audience(audience).subject(user.username()).upn(user.username())
-            .groups(user.roles()).expiresIn(lifetime).sign();
         long left = Math.max(1, java.time.Duration.between(Instant.now(), sessionEnd).toSeconds());
+        // no access token outlives its session
+        long accessLife = Math.min(lifetime.toSeconds(), left);
+        String access = Jwt.issuer(issuer).audience(audience).subject(user.username()).upn(user.username())
+            .groups(user.roles()).expiresIn(accessLife).sign();
         String refresh = Jwt.issuer(issuer).audience(refreshAudience()).subject(user.username())
             .claim(TOKEN_USE, "refresh").expiresAt(sessionEnd.getEpochSecond()).sign();
-        return new Token(access, "Bearer", Math.min(lifetime.toSeconds(), left), refresh, left, roles);
+        return new Token(access, "Bearer", accessLife, refresh, left, roles);
     }
 
     private String refreshAudience() {
