@@ -40,18 +40,29 @@ class EpcisDocumentTest {
         return pool;
     }
 
+    /** A work order of lot {@code lot}, expiring 2028-06-30. */
+    static WorkOrder workOrder(String lot) {
+        WorkOrder wo = new WorkOrder();
+        wo.lot = lot;
+        wo.expiry = LocalDate.of(2028, 6, 30);
+        return wo;
+    }
+
+    /** The serial pool's numbers as SGTIN URNs of GTIN 09506000134352 (company prefix of 7 digits). */
+    static Identifiers sgtins() {
+        return new Identifiers(Rendering.URN, LINK, Map.of(pool(Kind.SERIAL).id,
+            new Identifiers.TradeItem(new Gtin("09506000134352"), 7)), null, null);
+    }
+
     static IssueEvent event(Kind kind, UUID task, Instant voidedAt, Instant time) {
         return new IssueEvent(task, voidedAt, time, new IssuedNumbers(null, kind, List.of(), null, null, null, null));
     }
 
     @Test
     void chunksMakeOneValidDocumentOfCommissioningAndDecommissioningEvents() throws Exception {
-        WorkOrder wo = new WorkOrder();
-        wo.lot = "LOT \"7\"";
-        wo.expiry = LocalDate.of(2028, 6, 30);
+        WorkOrder wo = workOrder("LOT \"7\"");
         UUID serialTask = UUID.randomUUID();
-        Identifiers sgtins = new Identifiers(Rendering.URN, LINK, Map.of(pool(Kind.SERIAL).id,
-            new Identifiers.TradeItem(new Gtin("09506000134352"), 7)), null, null);
+        Identifiers sgtins = sgtins();
         EpcisDocument document = new EpcisDocument(sgtins, Identifiers.ofSscc(Rendering.URN, LINK),
             new EpcisLocation("urn:epc:id:sgln:9506000.13435.0", "urn:epc:id:sgln:9506000.13435.7"));
         IssueEvent serials = event(Kind.SERIAL, serialTask, null, ISSUED);
@@ -95,12 +106,9 @@ class EpcisDocumentTest {
 
     @Test
     void theXmlFormIsValidByGs1sSchemaAndTellsTheSameEvents() throws Exception {
-        WorkOrder wo = new WorkOrder();
-        wo.lot = "LOT <7> & \"8\"";
-        wo.expiry = LocalDate.of(2028, 6, 30);
+        WorkOrder wo = workOrder("LOT <7> & \"8\"");
         UUID serialTask = UUID.randomUUID();
-        Identifiers sgtins = new Identifiers(Rendering.URN, LINK, Map.of(pool(Kind.SERIAL).id,
-            new Identifiers.TradeItem(new Gtin("09506000134352"), 7)), null, null);
+        Identifiers sgtins = sgtins();
         EpcisWriter document = EpcisWriter.of(EpcisWriter.Form.XML, sgtins, Identifiers.ofSscc(Rendering.URN, LINK),
             new EpcisLocation("urn:epc:id:sgln:9506000.13435.0", null));
         IssueEvent serials = event(Kind.SERIAL, serialTask, null, ISSUED);
