@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.serialgen.kit.csv.Csv;
+
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
@@ -81,11 +83,7 @@ final class RecipeCsv {
             if (i > 0) {
                 line.append(',');
             }
-            if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0) {
-                line.append('"').append(cell.replace("\"", "\"\"")).append('"');
-            } else {
-                line.append(cell);
-            }
+            Csv.field(line, cell);
         }
         return line.append('\n').toString();
     }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.exception.ConstraintViolationException;
 import org.serialgen.aggregation.breakdown.BreakdownService;
 import org.serialgen.events.EventCodec;
+import org.serialgen.kit.audit.AuditTrail;
 import org.serialgen.kit.errors.ApiException;
 
 import io.smallrye.mutiny.Uni;
@@ -23,8 +24,10 @@ public class Recipes {
 
     private final RecipeRepository repository;
     private final BreakdownService breakdowns;
+    private final AuditTrail audit;
 
-    Recipes(RecipeRepository repository, BreakdownService breakdowns) {
+    Recipes(RecipeRepository repository, BreakdownService breakdowns, AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.breakdowns = breakdowns;
     }
@@ -47,8 +50,8 @@ public class Recipes {
                 row.currentVersion = existing == null ? 1 : existing.currentVersion + 1;
                 row.deleted = false;
                 row.updatedAt = now;
-                return repository.persistAndFlush(row).flatMap(saved -> write(saved, recipe.effectiveFrom(),
-                    recipe.levels(), false, user));
+                return repository.persistAndFlush(row).flatMap(saved -> write("recipe.create", saved,
+                    recipe.effectiveFrom(), recipe.levels(), false, user));
             })
             .onFailure(ConstraintViolationException.class).transform(e -> new ApiException.Conflict("RECIPE_EXISTS",
                 "GTIN " + recipe.gtin() + " already has a recipe for variant " + recipe.variant()));
@@ -64,7 +67,7 @@ public class Recipes {
             checkVersion(row, expectedVersion);
             row.currentVersion += 1;
             row.updatedAt = Instant.now();
-            return write(row, recipe.effectiveFrom(), recipe.levels(), false, user);
+            return write("recipe.update", row, recipe.effectiveFrom(), recipe.levels(), false, user);
         });
     }
 
@@ -75,7 +78,7 @@ public class Recipes {
             row.currentVersion += 1;
             row.deleted = true;
             row.updatedAt = Instant.now();
-            return write(row, LocalDate.now(), current.levelList(), true, user);
+            return write("recipe.delete", row, LocalDate.now(), current.levelList(), true, user);
         }));
     }
 
@@ -95,8 +98,8 @@ public class Recipes {
         });
     }
 
-    private Uni<RecipeView> write(Recipe row, LocalDate effectiveFrom, List<RecipeLevel> levels, boolean deleted,
-                                  String user) {
+    private Uni<RecipeView> write(String action, Recipe row, LocalDate effectiveFrom, List<RecipeLevel> levels,
+                                  boolean deleted, String user) {
         RecipeVersion version = new RecipeVersion();
         version.recipeId = row.id;
         version.version = row.currentVersion;
@@ -107,6 +110,7 @@ public class Recipes {
         version.createdAt = row.updatedAt;
         return version.persist()
             .flatMap(ignored -> breakdowns.recomputeGtins(List.of(row.gtin)))
-            .map(ignored -> RecipeView.of(row, version));
+            .map(ignored -> RecipeView.of(row, version))
+            .call(view -> audit.record(action, "recipe", String.valueOf(view.id()), view));
     }
 }

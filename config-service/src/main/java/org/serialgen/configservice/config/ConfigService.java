@@ -20,6 +20,7 @@ import org.serialgen.events.EventTypes;
 import org.serialgen.events.Topics;
 import org.serialgen.gs1.SerialAlphabet;
 import org.serialgen.gs1.SerialMode;
+import org.serialgen.kit.audit.AuditTrail;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.kit.outbox.Outbox;
 import org.serialgen.kit.paging.PageRequest;
@@ -47,9 +48,12 @@ public class ConfigService {
     private final ConfigRepository versions;
     private final Outbox outbox;
     private final Optional<String> seedCompanyPrefix;
+    private final AuditTrail trail;
 
     ConfigService(ConfigRepository versions, Outbox outbox,
-                  @ConfigProperty(name = "serialgen.config.seed-company-prefix") Optional<String> seedCompanyPrefix) {
+                  @ConfigProperty(name = "serialgen.config.seed-company-prefix") Optional<String> seedCompanyPrefix,
+                  AuditTrail trail) {
+        this.trail = trail;
         this.versions = versions;
         this.outbox = outbox;
         this.seedCompanyPrefix = seedCompanyPrefix.filter(prefix -> !prefix.isBlank());
@@ -221,6 +225,13 @@ public class ConfigService {
         return deactivate
             .flatMap(ignored -> versions.persist(row))
             .call(saved -> audit.persist())
+            .call(saved -> {
+                java.util.Map<String, Object> change = new java.util.LinkedHashMap<>();
+                change.put("previous_version", audit.previousVersion);
+                change.put("restored_from", audit.restoredFrom);
+                change.put("changes", audit.changes);
+                return trail.record("config." + save.action(), "config", String.valueOf(row.version), change);
+            })
             .call(this::announce);
     }
 

@@ -23,6 +23,7 @@ import org.serialgen.events.EventTypes;
 import org.serialgen.events.Topics;
 import org.serialgen.events.WorkOrderRules;
 import org.serialgen.events.WorkOrderSynced;
+import org.serialgen.kit.audit.AuditTrail;
 import org.serialgen.kit.outbox.Outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,9 +50,11 @@ public class ErpIntake {
     private final ErpSettings settings;
     private final MeterRegistry registry;
     private final ErpActions actions;
+    private final AuditTrail trail;
 
     ErpIntake(ErpWorkOrderRepository workOrders, FailedRecordRepository failedRecords, Outbox outbox,
-              ErpSettings settings, MeterRegistry registry, ErpActions actions) {
+              ErpSettings settings, MeterRegistry registry, ErpActions actions, AuditTrail trail) {
+        this.trail = trail;
         this.workOrders = workOrders;
         this.failedRecords = failedRecords;
         this.outbox = outbox;
@@ -183,7 +186,19 @@ public class ErpIntake {
             .flatMap(ignored -> workOrders.upsertAll(writes.rows))
             .flatMap(ignored -> outbox.publishAll(writes.events))
             .flatMap(ignored -> keepFailed(writes))
+            .flatMap(ignored -> trail.recordAll(audited(writes.results)))
             .replaceWith(writes.results);
+    }
+
+    /** Each record that changed something (a work order, a failed record), for the audit trail. */
+    private static List<AuditTrail.Change> audited(List<IntakeResult> results) {
+        return results.stream().filter(result -> result.outcome() != RecordOutcome.UNCHANGED).map(result -> {
+            Map<String, Object> change = new java.util.LinkedHashMap<>();
+            change.put("changed_at", result.changedAt() == null ? null : result.changedAt().toString());
+            change.put("reasons", result.reasons());
+            return new AuditTrail.Change("erp.record_" + result.outcome().code(), "erp_workorder", result.woId(),
+                change);
+        }).toList();
     }
 
     /**

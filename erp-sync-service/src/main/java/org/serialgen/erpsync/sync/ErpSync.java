@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import org.serialgen.erpsync.audit.ErpActions;
 import org.serialgen.erpsync.config.ErpSettings;
 import org.serialgen.events.EventCodec;
+import org.serialgen.kit.audit.AuditTrail;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.kit.errors.Refused;
 
@@ -47,8 +48,10 @@ public class ErpSync {
     private final SyncRunner runner;
     private final ErpActions actions;
     private final ErpSettings settings;
+    private final AuditTrail trail;
 
-    ErpSync(SyncRunRepository runs, SyncRunner runner, ErpActions actions, ErpSettings settings) {
+    ErpSync(SyncRunRepository runs, SyncRunner runner, ErpActions actions, ErpSettings settings, AuditTrail trail) {
+        this.trail = trail;
         this.runs = runs;
         this.runner = runner;
         this.actions = actions;
@@ -58,11 +61,7 @@ public class ErpSync {
     /** Someone asks for a sync: of {@code workOrderIds}, or (none) of everything changed since the last one. */
     public Uni<Started> request(List<String> workOrderIds, boolean force, String user) {
         Set<String> ids = checkedIds(workOrderIds);
-        return start(RunTrigger.USER, user, ids, force)
-            .call(started -> started.alreadyRunning() ? Uni.createFrom().voidItem()
-                : Panache.withTransaction(() -> actions.record(ErpActions.SYNC_REQUESTED, null,
-                    started.runId().toString(), user, null, Map.of("work_order_ids", List.copyOf(ids),
-                        "force_update", force))).replaceWithVoid());
+        return start(RunTrigger.USER, user, ids, force);
     }
 
     /** The schedule's pull, when it is due and no run is active; empty when nothing was started. */
@@ -84,7 +83,7 @@ public class ErpSync {
             RunMode mode = ids.isEmpty() ? RunMode.CHANGED_SINCE : RunMode.BY_IDS;
             SyncRun run = SyncRun.start(trigger, user, mode, ids.isEmpty() ? null : EventCodec.write(ids), force);
             run.highWaterBefore = state.highWaterMark;
-            return abandonStale(state).call(() -> runs.persist(run)).invoke(() -> {
+            return abandonStale(state).call(() -> runs.persist(run)).call(() -> recorded(run, ids)).invoke(() -> {
                 state.leaseHolder = HOLDER;
                 state.leaseRunId = run.id;
                 state.leaseExpiresAt = now.plus(settings.lease());
@@ -98,6 +97,18 @@ public class ErpSync {
                 runner.start(started.runId());
             }
         });
+    }
+
+    /**
+     * Who started the run, beside it: a person's request in the ERP audit (and so the audit trail), the schedule's in
+     * the audit trail as the suite's own.
+     */
+    private Uni<Void> recorded(SyncRun run, Set<String> ids) {
+        Map<String, Object> details = Map.of("work_order_ids", List.copyOf(ids), "force_update", run.forceUpdate);
+        return run.trigger == RunTrigger.USER
+            ? actions.record(ErpActions.SYNC_REQUESTED, null, run.id.toString(), run.triggeredBy, null, details)
+                .replaceWithVoid()
+            : trail.record("erp.sync_scheduled", "erp_sync", run.id.toString(), details);
     }
 
     /** A lease that expired belonged to a run whose replica went away. */

@@ -28,6 +28,7 @@ import org.serialgen.generation.workorder.WorkOrder;
 import org.serialgen.generation.workorder.WorkOrders;
 import org.serialgen.gs1.CompanyPrefix;
 import org.serialgen.gs1.Sscc;
+import org.serialgen.kit.audit.AuditTrail;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.kit.errors.Refused;
 import org.serialgen.kit.persistence.Coded;
@@ -67,11 +68,13 @@ public class Decommissioning {
     private final Pools pools;
     private final TaskEvents events;
     private final PackingLog packingLog;
+    private final AuditTrail audit;
 
     Decommissioning(WorkOrders workOrders, TaskRepository tasks, AllocationRepository allocations,
                     ExternalSerialRepository externalSerials, PoolRepository poolRepository, Pools pools,
-                    TaskEvents events, PackingLog packingLog) {
+                    TaskEvents events, PackingLog packingLog, AuditTrail audit) {
         this.packingLog = packingLog;
+        this.audit = audit;
         this.workOrders = workOrders;
         this.tasks = tasks;
         this.allocations = allocations;
@@ -94,7 +97,17 @@ public class Decommissioning {
                 }
                 return allocations.activeAllocations(wo.id, kind).flatMap(held -> numbers == null
                     ? all(wo, kind, held) : some(wo, kind, held, numbers, gtin));
-            }).flatMap(count -> record(wo, kind, count, reason, user))));
+            }).flatMap(count -> record(wo, kind, count, reason, user))
+            .call(done -> {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("kind", done.kind());
+                change.put("asked", numbers == null ? "all" : numbers.size());
+                change.put("gtin", gtin);
+                change.put("decommissioned", done.decommissioned());
+                change.put("held", done.held());
+                change.put("reason", reason);
+                return audit.record("decommission." + kind.code(), "workorder", wo.woId, change);
+            })));
     }
 
     private Uni<Long> all(WorkOrder wo, Kind kind, List<Allocation> held) {

@@ -24,6 +24,7 @@ import org.serialgen.generation.source.Wanted;
 import org.serialgen.generation.workorder.WorkOrder;
 import org.serialgen.generation.workorder.WorkOrders;
 import org.serialgen.gs1.CompanyPrefix;
+import org.serialgen.kit.audit.AuditTrail;
 import org.serialgen.kit.configreplica.ConfigReplica;
 import org.serialgen.kit.errors.Refused;
 import org.serialgen.permutation.SerialCodec;
@@ -78,9 +79,12 @@ public class ExternalTasks {
     private final ObjectMapper json;
     private final GenerationSettings.Sources settings;
     private final Set<UUID> running = ConcurrentHashMap.newKeySet();
+    private final AuditTrail audit;
 
     ExternalTasks(IssueLedger ledger, TaskRepository tasks, ExternalSources sources, Pools pools,
-                  WorkOrders workOrders, ConfigReplica replica, ObjectMapper json, GenerationSettings settings) {
+                  WorkOrders workOrders, ConfigReplica replica, ObjectMapper json, GenerationSettings settings,
+                  AuditTrail audit) {
+        this.audit = audit;
         this.ledger = ledger;
         this.tasks = tasks;
         this.sources = sources;
@@ -164,7 +168,7 @@ public class ExternalTasks {
     private Uni<GenerationTask> store(Plan plan, ReceivedSerials received, List<Map<String, String>> failures,
                                       long started) {
         return Panache.withTransaction(() -> ledger.deliver(plan.taskId(), plan.poolId(), received, details(failures),
-            started));
+            started).call(task -> audited("issue.delivered", plan, task)));
     }
 
     /** Source {@code index} failed: said on the task's events (unless nothing is left), and the next one is asked. */
@@ -187,12 +191,29 @@ public class ExternalTasks {
             return fail(plan, "No external source delivered and the built-in generator is switched off", details,
                 started);
         }
-        return Panache.withTransaction(() -> ledger.issueInstead(plan.taskId(), details, started))
+        return Panache.withTransaction(() -> ledger.issueInstead(plan.taskId(), details, started)
+                .call(task -> audited("issue.fallback", plan, task)))
             .onFailure(Refused.class).recoverWithUni(refused -> fail(plan, refused.getMessage(), details, started));
     }
 
     private Uni<GenerationTask> fail(Plan plan, String message, String details, long started) {
-        return Panache.withTransaction(() -> ledger.fail(plan.taskId(), message, details, started));
+        return Panache.withTransaction(() -> ledger.fail(plan.taskId(), message, details, started)
+            .call(task -> audited("issue.failed", plan, task)));
+    }
+
+    /** How an external task ended, in the audit trail (its start was recorded with the request). */
+    private Uni<Void> audited(String action, Plan plan, GenerationTask task) {
+        if (task == null) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, Object> change = new java.util.LinkedHashMap<>();
+        change.put("task_id", task.id.toString());
+        change.put("kind", task.kind.code());
+        change.put("generated", task.generated);
+        change.put("status", task.status.code());
+        change.put("source", task.source);
+        change.put("error_message", task.errorMessage);
+        return audit.record(action, "workorder", plan.woId(), change);
     }
 
     /** The history's error_details: each source that failed and why; null when the first one delivered. */

@@ -1,5 +1,8 @@
 package org.serialgen.generation.issue;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.serialgen.events.ConfigActivated;
@@ -9,6 +12,7 @@ import org.serialgen.generation.source.ExternalSources;
 import org.serialgen.generation.workorder.AggregationDemand;
 import org.serialgen.generation.workorder.WorkOrder;
 import org.serialgen.generation.workorder.WorkOrders;
+import org.serialgen.kit.audit.AuditTrail;
 import org.serialgen.kit.configreplica.ConfigReplica;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.kit.errors.Refused;
@@ -33,10 +37,12 @@ public class Issuing {
     private final ExternalTasks externalTasks;
     private final ConfigReplica replica;
     private final AllocationRepository allocations;
+    private final AuditTrail audit;
 
     Issuing(WorkOrders workOrders, TaskRepository tasks, IssueLedger ledger, ExternalTasks externalTasks,
-            ConfigReplica replica, AllocationRepository allocations) {
+            ConfigReplica replica, AllocationRepository allocations, AuditTrail audit) {
         this.allocations = allocations;
+        this.audit = audit;
         this.workOrders = workOrders;
         this.tasks = tasks;
         this.ledger = ledger;
@@ -49,13 +55,28 @@ public class Issuing {
         IssueRequest request = IssueRequest.of(kind, body, idempotencyKey, user);
         return Panache.withTransaction(() -> workOrders.lockedForIssue(workOrderKey)
                 .flatMap(wo -> repeated(wo, request)
-                    .flatMap(earlier -> earlier != null ? Uni.createFrom().item(earlier) : begin(wo, request))))
+                    .flatMap(earlier -> earlier != null ? Uni.createFrom().item(earlier)
+                        : begin(wo, request).call(task -> audited(wo, task)))))
             // after the commit: the external sources are called outside any transaction
             .invoke(task -> {
                 if (task.fresh && task.status == TaskStatus.IN_PROGRESS) {
                     externalTasks.start(task.id);
                 }
             });
+    }
+
+    /** A new task in the audit trail (a repeat of a request is not a new write). */
+    private Uni<Void> audited(WorkOrder wo, GenerationTask task) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("task_id", task.id.toString());
+        change.put("kind", task.kind.code());
+        change.put("requested", task.requested);
+        change.put("generated", task.generated);
+        change.put("status", task.status.code());
+        change.put("force_regenerate", task.forceRegenerate);
+        change.put("source", task.source);
+        change.put("idempotency_key", task.idempotencyKey);
+        return audit.record("issue." + task.kind.code(), "workorder", wo.woId, change);
     }
 
     private Uni<GenerationTask> repeated(WorkOrder wo, IssueRequest request) {

@@ -23,6 +23,7 @@ import org.serialgen.generation.source.ExternalSerialRepository;
 import org.serialgen.generation.workorder.AggregationDemand;
 import org.serialgen.generation.workorder.WorkOrder;
 import org.serialgen.generation.workorder.WorkOrders;
+import org.serialgen.kit.audit.AuditTrail;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.kit.errors.Refused;
 
@@ -64,9 +65,11 @@ public class Packing {
     private final PoolRepository poolRepository;
     private final ExternalSerialRepository externalSerials;
     private final PackingRepository packing;
+    private final AuditTrail audit;
 
     Packing(WorkOrders workOrders, Pools pools, PoolRepository poolRepository, ExternalSerialRepository externalSerials,
-            PackingRepository packing) {
+            PackingRepository packing, AuditTrail audit) {
+        this.audit = audit;
         this.workOrders = workOrders;
         this.pools = pools;
         this.poolRepository = poolRepository;
@@ -101,7 +104,7 @@ public class Packing {
                 all.add(parent);
                 children.forEach(child -> all.add(child.key()));
                 return held(wo, all).flatMap(ignored -> pack(wo, levels, parent, children, user));
-            })));
+            })).call(packed -> audited("packing.pack", packed)));
     }
 
     private Uni<Packed> pack(WorkOrder wo, PackingLevels levels, Gs1Key parent, List<Named> children, String user) {
@@ -180,7 +183,21 @@ public class Packing {
                 + "out to empty the container");
         }
         return Panache.withTransaction(() -> packing.planForTheirSizeNow().chain(() -> workOrders.find(workOrderKey))
-            .flatMap(wo -> unpack(wo, request, user)));
+            .flatMap(wo -> unpack(wo, request, user)).call(unpacked -> audited("packing.unpack", unpacked)));
+    }
+
+    /** A packing or unpacking in the audit trail: the container, its level and how many children moved. */
+    private Uni<Void> audited(String action, Packed packed) {
+        if (packed.moved() == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, Object> change = new java.util.LinkedHashMap<>();
+        change.put("wo_id", packed.woId());
+        change.put("level", packed.level());
+        change.put("moved", packed.moved());
+        change.put("children", packed.children());
+        change.put("event_id", packed.eventId().toString());
+        return audit.record(action, "container", packed.parent(), change);
     }
 
     private Uni<Packed> unpack(WorkOrder wo, UnpackRequest request, String user) {

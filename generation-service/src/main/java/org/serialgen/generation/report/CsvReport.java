@@ -1,6 +1,7 @@
 package org.serialgen.generation.report;
 
 import org.serialgen.generation.pool.Kind;
+import org.serialgen.kit.csv.Csv;
 
 import io.vertx.core.buffer.Buffer;
 
@@ -28,21 +29,13 @@ public final class CsvReport {
             String value = chunk.values()[i];
             if (kind.tradeItem()) {
                 out.append(identifiers.gtin(chunk.pool()).value()).append(',');
-                field(out, value).append(',');
-                field(out, identifiers.sgtin(chunk.pool(), value)).append('\n');
+                Csv.field(out, value).append(',');
+                Csv.field(out, identifiers.sgtin(chunk.pool(), value)).append('\n');
             } else {
                 out.append(value).append(',')
                     .append(identifiers.sscc(value, chunk.pool().companyPrefix.length())).append('\n');
             }
         }
         return Buffer.buffer(out.toString());
-    }
-
-    /** A field holding a comma, a quote or a line break is quoted, its quotes doubled. */
-    public static StringBuilder field(StringBuilder out, String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-            return out.append(field);
-        }
-        return out.append('"').append(field.replace("\"", "\"\"")).append('"');
     }
 }

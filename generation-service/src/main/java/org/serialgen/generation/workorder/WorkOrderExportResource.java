@@ -12,7 +12,7 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.ResponseHeader;
-import org.serialgen.generation.report.CsvReport;
+import org.serialgen.kit.csv.Csv;
 import org.serialgen.kit.errors.ApiException;
 import org.serialgen.security.Roles;
 
@@ -67,27 +67,18 @@ public class WorkOrderExportResource {
     static Buffer lines(List<WorkOrder> page) {
         StringBuilder out = new StringBuilder(page.size() * 160);
         for (WorkOrder wo : page) {
-            text(out, wo.woId).append(',');
-            text(out, wo.woName).append(',');
+            Csv.text(out, wo.woId).append(',');
+            Csv.text(out, wo.woName).append(',');
             out.append(wo.origin.code()).append(',').append(wo.gtin).append(',');
-            text(out, wo.lot).append(',');
+            Csv.text(out, wo.lot).append(',');
             out.append(wo.expiry).append(',').append(wo.quantity).append(',')
                 .append(wo.serials.requested).append(',').append(wo.serials.generated).append(',')
                 .append(wo.serials.status.code()).append(',')
                 .append(wo.sscc.requested).append(',').append(wo.sscc.generated).append(',')
                 .append(wo.sscc.status.code()).append(',')
                 .append(wo.createdAt).append(',').append(wo.updatedAt).append(',');
-            text(out, wo.errorMessage == null ? "" : wo.errorMessage).append('\n');
+            Csv.text(out, wo.errorMessage == null ? "" : wo.errorMessage).append('\n');
         }
         return Buffer.buffer(out.toString());
-    }
-
-    /**
-     * Text from the ERP or a form, made safe for a spreadsheet: a leading = + - @ would be read as a formula (CSV
-     * injection, OWASP), so such a field is prefixed with an apostrophe.
-     */
-    static StringBuilder text(StringBuilder out, String value) {
-        boolean formula = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0;
-        return CsvReport.field(out, formula ? "'" + value : value);
     }
 }

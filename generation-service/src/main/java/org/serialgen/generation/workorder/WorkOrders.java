@@ -21,6 +21,7 @@ import org.serialgen.events.EventTypes;
 import org.serialgen.events.Topics;
 import org.serialgen.events.WorkOrderRules;
 import org.serialgen.events.WorkOrderSynced;
+import org.serialgen.kit.audit.AuditTrail;
 import org.serialgen.kit.configreplica.ConfigReplica;
 import org.serialgen.kit.configreplica.SerialDemand;
 import org.serialgen.kit.errors.ApiException;
@@ -49,12 +50,15 @@ public class WorkOrders {
     private final ConfigReplica replica;
     private final ProcessingLocks locks;
     private final Outbox outbox;
+    private final AuditTrail audit;
 
-    WorkOrders(WorkOrderRepository repository, ConfigReplica replica, ProcessingLocks locks, Outbox outbox) {
+    WorkOrders(WorkOrderRepository repository, ConfigReplica replica, ProcessingLocks locks, Outbox outbox,
+               AuditTrail audit) {
         this.repository = repository;
         this.replica = replica;
         this.outbox = outbox;
         this.locks = locks;
+        this.audit = audit;
     }
 
     /** The work order by numeric id or wo_id; 404 {@code WO_NOT_FOUND} when there is none. */
@@ -220,9 +224,29 @@ public class WorkOrders {
                                       Locked locked) {
         WorkOrderSynced event = new WorkOrderSynced(wo.woId, valid.woName(), valid.gtin(), valid.lot(), valid.expiry(),
             valid.quantity(), revision, Instant.now(), WorkOrderSynced.MANUAL, serialQuantity);
+        Map<String, Object> before = revision == 1 ? null : content(wo);
         take(wo, event, locked);
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("revision", revision);
+        change.put("before", before);
+        change.put("after", content(wo));
         // announced like the ERP's, so aggregation-service computes its SSCC demand too
-        return outbox.publish(Topics.WORKORDERS, wo.woId, EventTypes.WORKORDER_SYNCED, event).replaceWith(wo);
+        return outbox.publish(Topics.WORKORDERS, wo.woId, EventTypes.WORKORDER_SYNCED, event)
+            .chain(() -> audit.record(revision == 1 ? "workorder.create" : "workorder.update", "workorder", wo.woId,
+                change))
+            .replaceWith(wo);
+    }
+
+    /** What the form sets, as the audit trail shows it. */
+    private static Map<String, Object> content(WorkOrder wo) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("wo_name", wo.woName);
+        content.put("gtin", wo.gtin);
+        content.put("lot", wo.lot);
+        content.put("expiry", wo.expiry == null ? null : wo.expiry.toString());
+        content.put("quantity", wo.quantity);
+        content.put("serial_quantity", wo.serials.requested);
+        return content;
     }
 
     /**

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.serialgen.generation.pool.Kind;
 import org.serialgen.generation.pool.SerialPool;
 import org.serialgen.generation.workorder.WorkOrder;
+import org.serialgen.kit.csv.Csv;
 import org.serialgen.gs1.CompanyPrefix;
 import org.serialgen.gs1.DigitalLink;
 import org.serialgen.gs1.Gtin;
@@ -197,8 +198,8 @@ class EpcisDocumentTest {
 
     @Test
     void quotesACsvFieldOnlyWhenItMustBe() {
-        assertEquals("A1", CsvReport.field(new StringBuilder(), "A1").toString());
-        assertEquals("\"A,1\"", CsvReport.field(new StringBuilder(), "A,1").toString());
-        assertEquals("\"A\"\"1\"", CsvReport.field(new StringBuilder(), "A\"1").toString());
+        assertEquals("A1", Csv.field(new StringBuilder(), "A1").toString());
+        assertEquals("\"A,1\"", Csv.field(new StringBuilder(), "A,1").toString());
+        assertEquals("\"A\"\"1\"", Csv.field(new StringBuilder(), "A\"1").toString());
     }
 }

@@ -94,4 +94,60 @@ class ManualWorkOrderTest {
             .body(form(woId, "9506000134352", 20)).put("/serial-generation/workorders/" + woId + "/")
             .then().statusCode(409).body("code", equalTo("ERP_OWNED"));
     }
+
+    @Test
+    void everyWriteIsInTheAuditTrailWithWhoWhatWhenAndTheRequestIdAndNoOneCanChangeIt() {
+        String woId = "WO-AUD-" + UUID.randomUUID().toString().substring(0, 8);
+        String created = "req-" + UUID.randomUUID();
+        given().header("Authorization", OPERATOR).header("X-Request-Id", created).contentType(ContentType.JSON)
+            .body(form(woId, "9506000134352", 400)).post("/serial-generation/workorders/").then().statusCode(201);
+        given().header("Authorization", OPERATOR).contentType(ContentType.JSON)
+            .body(form(woId, "9506000134352", 450)).put("/serial-generation/workorders/" + woId + "/")
+            .then().statusCode(200);
+        String refused = "req-" + UUID.randomUUID();
+        given().header("Authorization", OPERATOR).header("X-Request-Id", refused).contentType(ContentType.JSON)
+            .body(form(woId, "9506000134352", 1)).post("/serial-generation/workorders/").then().statusCode(409);
+        String forbidden = "req-" + UUID.randomUUID();
+        given().header("Authorization", TestTokens.bearer("vera.viewer", "viewer")).header("X-Request-Id", forbidden)
+            .contentType(ContentType.JSON).body(form(woId, "9506000134352", 1)).post("/serial-generation/workorders/")
+            .then().statusCode(403);
+
+        String manager = TestTokens.bearer("mia.manager", "manager");
+        given().header("Authorization", manager).queryParam("entity_id", woId).get("/serial-generation/audit/")
+            .then().statusCode(200)
+            .body("count", equalTo(2))
+            .body("results[0].action", equalTo("workorder.update"))
+            .body("results[0].change.before.quantity", equalTo(400))
+            .body("results[0].change.after.quantity", equalTo(450))
+            .body("results[1].action", equalTo("workorder.create"))
+            .body("results[1].actor", equalTo("olga.operator"))
+            .body("results[1].roles", equalTo(java.util.List.of("erp-operator")))
+            .body("results[1].service", equalTo("generation-service"))
+            .body("results[1].outcome", equalTo("success"))
+            .body("results[1].request_id", equalTo(created))
+            .body("results[1].change.after.wo_name", equalTo("Hand entered " + woId));
+        given().header("Authorization", manager).queryParam("request_id", refused).get("/serial-generation/audit/")
+            .then().statusCode(200).body("count", equalTo(1))
+            .body("results[0].outcome", equalTo("refused"))
+            .body("results[0].actor", equalTo("olga.operator"))
+            .body("results[0].change.status", equalTo(409))
+            .body("results[0].change.code", equalTo("WO_EXISTS"));
+        given().header("Authorization", manager).queryParam("request_id", forbidden).get("/serial-generation/audit/")
+            .then().statusCode(200).body("count", equalTo(1))
+            .body("results[0].actor", equalTo("vera.viewer"))
+            .body("results[0].change.status", equalTo(403));
+
+        // managers and admins read it; nobody writes it
+        for (String role : java.util.List.of("viewer", "supervisor", "erp-operator")) {
+            given().header("Authorization", TestTokens.bearer("x", role)).get("/serial-generation/audit/")
+                .then().statusCode(403);
+        }
+        given().get("/serial-generation/audit/").then().statusCode(401);
+        given().header("Authorization", TestTokens.bearer("a", "admin")).contentType(ContentType.JSON).body("{}")
+            .post("/serial-generation/audit/").then().statusCode(405);
+        given().header("Authorization", manager).queryParam("outcome", "maybe").queryParam("limit", "0")
+            .get("/serial-generation/audit/").then().statusCode(400)
+            .body("error", equalTo("validation_error")).body("details", hasKey("outcome"))
+            .body("details", hasKey("limit"));
+    }
 }

@@ -35,8 +35,11 @@ final class PublicOperations {
             return method + " " + path;
         }
 
-        /** Where the owning service answers it. */
+        /** Where the owning service answers it (the gateway's own operations: where they are public). */
         String direct(String publicPath) {
+            if (service.equals(RunningSuite.GATEWAY)) {
+                return RunningSuite.RUNNING.get(service).url() + publicPath;
+            }
             return RunningSuite.RUNNING.get(service).url()
                 + publicPath.replace("/api/v1/serial-generation/", "/serial-generation/");
         }

@@ -30,7 +30,12 @@ public record PageResponse<T>(
     }
 
     private static String link(UriInfo uri, int page) {
-        URI target = uri.getRequestUriBuilder().replaceQueryParam("page", page).build();
+        return link(uri, "page", page);
+    }
+
+    /** The request's link (from the public origin) with {@code parameter} set to {@code value}. */
+    public static String link(UriInfo uri, String parameter, Object value) {
+        URI target = uri.getRequestUriBuilder().replaceQueryParam(parameter, value).build();
         return PublicOrigin.value() + target.getRawPath() + (target.getRawQuery() == null ? ""
             : "?" + target.getRawQuery());
     }
