@@ -33,7 +33,7 @@ declare -A PORTS=(
 FAKE_ERP_PORT=${FAKE_ERP_PORT:-8085}
 GATEWAY_TLS_PORT=${GATEWAY_TLS_PORT:-8443}
 SERVICES=(config-service generation-service erp-sync-service aggregation-service gateway)
-TOPICS=erp.workorders.v1,serialgen.workorders.v1,serialgen.aggregation.v1,serialgen.config.v1,serialgen.generation.v1,serialgen.erp.v1
+TOPICS=erp.workorders.v1,serialgen.workorders.v1,serialgen.aggregation.v1,serialgen.config.v1,serialgen.generation.v1,serialgen.erp.v1,serialgen.auth.v1
 PIDS=()
 declare -A SERVICE_PID=()
 

@@ -111,6 +111,38 @@ class GatewayTest {
     }
 
     @Test
+    void everySignInGrantedOrNotIsSentToTheAuditTrailWithTheNameAddressAndRequest() {
+        String name = "eve-" + System.nanoTime();
+        given().contentType(ContentType.JSON).header("X-Request-Id", "sign-in-" + name)
+            .body("{\"username\": \"" + name + "\", \"password\": \"guess\"}").post("/api/v1/auth/token")
+            .then().statusCode(401);
+        String refresh = given().contentType(ContentType.JSON).header("X-Request-Id", "sign-in-ok-" + name)
+            .body("{\"username\": \"viewer\", \"password\": \"" + GatewayResources.PASSWORD + "\"}")
+            .post("/api/v1/auth/token").then().statusCode(200).extract().jsonPath().getString("refresh_token");
+        given().contentType(ContentType.JSON).header("X-Request-Id", "refresh-" + name)
+            .body("{\"refresh_token\": \"" + refresh + "\"}").post("/api/v1/auth/refresh").then().statusCode(200);
+
+        java.util.List<org.serialgen.events.SignIn> sent = org.serialgen.testkit.TestKafka.records(
+                org.serialgen.events.Topics.AUTH, value -> value.contains(name), 3, java.time.Duration.ofSeconds(30),
+                java.time.Duration.ofSeconds(1)).stream()
+            .map(record -> org.serialgen.events.EventCodec.readEnvelope(record.value()))
+            .peek(event -> org.junit.jupiter.api.Assertions.assertEquals(org.serialgen.events.EventTypes.SIGN_IN,
+                event.eventType()))
+            .map(event -> org.serialgen.events.EventCodec.payload(event, org.serialgen.events.SignIn.class))
+            // keyed by user name, the three may lie on different partitions: their own time orders them
+            .sorted(java.util.Comparator.comparing(org.serialgen.events.SignIn::at))
+            .toList();
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("failure", "success", "refreshed"),
+            sent.stream().map(org.serialgen.events.SignIn::outcome).toList());
+        org.serialgen.events.SignIn failed = sent.get(0);
+        org.junit.jupiter.api.Assertions.assertEquals(name, failed.username());
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), failed.roles());
+        org.junit.jupiter.api.Assertions.assertEquals("127.0.0.1", failed.address());
+        org.junit.jupiter.api.Assertions.assertTrue(sent.get(1).roles().contains("viewer"), "the roles granted");
+        org.junit.jupiter.api.Assertions.assertEquals("refresh-" + name, sent.get(2).requestId());
+    }
+
+    @Test
     void refusesACallWithoutAValidTokenBeforeAnyServiceIsAsked() {
         given().get(API + "workorders/").then().statusCode(401).header("WWW-Authenticate", "Bearer")
             .body("error", equalTo("unauthorized")).body("request_id", notNullValue());

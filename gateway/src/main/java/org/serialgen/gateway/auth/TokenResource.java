@@ -23,12 +23,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.ResponseHeader;
+import org.serialgen.events.SignIn;
 import org.serialgen.kit.errors.ApiException;
+import org.serialgen.kit.request.RequestIds;
 import org.serialgen.security.UsersFile;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
@@ -40,7 +41,7 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * Issues tokens for the embedded default, checking users against the users file (salted PBKDF2 hashes); repeated
  * failures lock the user name and the client address out for a while ({@link LoginThrottle}); every sign-in, failed
- * and refused one is logged with who and from where, and counted ({@code serialgen.logins}). Where an external
+ * and refused one is logged with who and from where, counted and sent to the audit trail ({@link SignIns}). Where an external
  * identity provider issues the tokens, {@code serialgen.auth.local-users.enabled=false} turns this off.
  * <p>
  * An access token lives 15 minutes (by default) and names the suite as its audience ({@code mp.jwt.verify.audiences},
@@ -104,7 +105,7 @@ public class TokenResource {
     LoginThrottle throttle;
 
     @Inject
-    MeterRegistry registry;
+    SignIns signIns;
 
     void load(@Observes StartupEvent startup) throws IOException {
         if (enabled) {
@@ -126,6 +127,7 @@ public class TokenResource {
     @ResponseHeader(name = "Pragma", value = "no-cache")
     @Operation(summary = "Exchange a username and password for a bearer token (embedded default only)")
     public Token issue(Credentials credentials, @Context HttpServerRequest request) {
+        String requestId = request.getHeader(RequestIds.HEADER);
         if (!enabled) {
             throw new ApiException.NotFound("LOCAL_USERS_DISABLED", "Tokens are issued by the identity provider");
         }
@@ -134,12 +136,12 @@ public class TokenResource {
                 "username", List.of("username and password are required"),
                 "password", List.of("username and password are required")));
         }
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String address = address(request);
         Instant now = Instant.now();
         Optional<Duration> locked = throttle.lockedFor(credentials.username(), address, now);
         if (locked.isPresent()) {
             long seconds = Math.max(1, locked.get().toSeconds());
-            registry.counter("serialgen.logins", "outcome", "throttled").increment();
+            signIns.record(SignIn.THROTTLED, credentials.username(), List.of(), address, requestId);
             LOG.warnf("sign-in refused (throttled) user=%s address=%s retry_after=%ds", credentials.username(),
                 address, seconds);
             throw new ApiException.TooManyRequests("LOGIN_THROTTLED", "Too many failed sign-ins: try again in "
@@ -148,12 +150,12 @@ public class TokenResource {
         Optional<UsersFile.User> user = users.authenticate(credentials.username(), credentials.password().toCharArray());
         if (user.isEmpty()) {
             throttle.failed(credentials.username(), address, now);
-            registry.counter("serialgen.logins", "outcome", "failure").increment();
+            signIns.record(SignIn.FAILURE, credentials.username(), List.of(), address, requestId);
             LOG.warnf("sign-in failed user=%s address=%s", credentials.username(), address);
             throw new ApiException.Unauthenticated("INVALID_CREDENTIALS", "Unknown user or wrong password");
         }
         throttle.succeeded(credentials.username());
-        registry.counter("serialgen.logins", "outcome", "success").increment();
+        signIns.record(SignIn.SUCCESS, user.get().username(), sorted(user.get().roles()), address, requestId);
         LOG.infof("sign-in user=%s address=%s", user.get().username(), address);
         return tokensFor(user.get(), Instant.now().plus(refreshLifetime));
     }
@@ -165,7 +167,9 @@ public class TokenResource {
     @ResponseHeader(name = "Pragma", value = "no-cache")
     @Operation(summary = "Exchange a refresh token for a new access token and refresh token (embedded default only); "
         + "the session ends when the first sign-in's refresh lifetime does")
-    public Token refresh(Refresh refresh) {
+    public Token refresh(Refresh refresh, @Context HttpServerRequest request) {
+        String requestId = request.getHeader(RequestIds.HEADER);
+        String address = address(request);
         if (!enabled) {
             throw new ApiException.NotFound("LOCAL_USERS_DISABLED", "Tokens are issued by the identity provider");
         }
@@ -178,20 +182,29 @@ public class TokenResource {
             refreshing.setExpectedAudience(Set.of(refreshAudience()));
             token = parser.parse(refresh.refreshToken(), refreshing);
         } catch (ParseException e) {
-            registry.counter("serialgen.logins", "outcome", "refresh_refused").increment();
+            // the token names no one we can trust: the refusal is recorded without a user name
+            signIns.record(SignIn.REFRESH_REFUSED, "", List.of(), address, requestId);
             throw new ApiException.Unauthenticated("INVALID_REFRESH_TOKEN", "The refresh token is not valid (any "
                 + "more): sign in again");
         }
         Optional<UsersFile.User> user = "refresh".equals(token.getClaim(TOKEN_USE))
             ? users.find(token.getSubject()) : Optional.empty();
         if (user.isEmpty()) {
-            registry.counter("serialgen.logins", "outcome", "refresh_refused").increment();
+            signIns.record(SignIn.REFRESH_REFUSED, String.valueOf(token.getSubject()), List.of(), address, requestId);
             throw new ApiException.Unauthenticated("INVALID_REFRESH_TOKEN", "The refresh token is not valid (any "
                 + "more): sign in again");
         }
-        registry.counter("serialgen.logins", "outcome", "refreshed").increment();
+        signIns.record(SignIn.REFRESHED, user.get().username(), sorted(user.get().roles()), address, requestId);
         // the session keeps the end its sign-in gave it: refreshing never makes it longer
         return tokensFor(user.get(), Instant.ofEpochSecond(token.getExpirationTime()));
+    }
+
+    private static String address(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+
+    private static List<String> sorted(java.util.Collection<String> roles) {
+        return roles.stream().sorted().toList();
     }
 
     /** An access token for the user's roles now, and a refresh token that ends at {@code sessionEnd}. */

@@ -16,6 +16,8 @@ public final class EventTypes {
     public static final String WORKORDER_GENERATION = "generation.workorder.updated";
     /** The ERP acknowledged a serialization confirmation ({@link ErpConfirmed}). */
     public static final String ERP_CONFIRMED = "erp.confirmation.acknowledged";
+    /** A sign-in or token refresh at the gateway, granted or not ({@link SignIn}). */
+    public static final String SIGN_IN = "auth.sign_in";
 
     /** Raised when a payload changes incompatibly; consumers reject versions they do not know. */
     public static final int SCHEMA_VERSION = 1;

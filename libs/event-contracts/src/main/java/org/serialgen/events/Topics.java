@@ -15,10 +15,12 @@ public final class Topics {
     public static final String GENERATION = "serialgen.generation.v1";
     /** What the ERP acknowledged, from erp-sync-service ({@link ErpConfirmed}). */
     public static final String ERP = "serialgen.erp.v1";
+    /** Sign-ins and refreshes at the gateway, for config-service's audit trail ({@link SignIn}). */
+    public static final String AUTH = "serialgen.auth.v1";
 
     /** Every topic, for creating them up front (dev broker, deployment). */
     public static final java.util.List<String> ALL = java.util.List.of(ERP_WORKORDERS, WORKORDERS, AGGREGATION, CONFIG,
-        GENERATION, ERP);
+        GENERATION, ERP, AUTH);
 
     private Topics() {
     }

@@ -21,7 +21,8 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * The audit trail through the gateway: one trail out of every service's, newest first, paged by cursor without an
- * entry lost or shown twice, filtered, exported as CSV and NDJSON, read by admins and managers only.
+ * entry lost or shown twice, filtered, exported as CSV and NDJSON, read by admins and managers only; the gateway's
+ * sign-ins among them.
  */
 @ExtendWith(RunningSuite.class)
 class AuditIT {
@@ -30,9 +31,30 @@ class AuditIT {
 
     @Test
     void everyServicesWritesAreInOneTrailPagedExportedAndOnlyForAdminsAndManagers() {
-        String admin = FlowIT.login("admin");
         String from = Instant.now().minusSeconds(1).toString();
         String tag = UUID.randomUUID().toString().substring(0, 8);
+        // the gateway's sign-ins, granted or not, reach config-service's trail as events
+        String signIn = "req-audit-sign-in-" + tag;
+        String admin = "Bearer " + given().contentType(ContentType.JSON).header("X-Request-Id", signIn)
+            .body("{\"username\": \"admin\", \"password\": \"" + RunningSuite.PASSWORD + "\"}")
+            .post("/api/v1/auth/token").then().statusCode(200).extract().jsonPath().getString("access_token");
+        String intruder = "intruder-" + tag;
+        given().contentType(ContentType.JSON).body("{\"username\": \"" + intruder + "\", \"password\": \"x\"}")
+            .post("/api/v1/auth/token").then().statusCode(401);
+        // sign-ins of one name arrive in order: once this one is in, no earlier one of admin's can enter the window
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            given().header("Authorization", admin).queryParam("request_id", signIn).get(API + "audit/").then()
+                .statusCode(200).body("count", equalTo(1))
+                .body("results[0].service", equalTo("config-service"))
+                .body("results[0].action", equalTo("auth.sign_in_success"))
+                .body("results[0].actor", equalTo("admin"))
+                .body("results[0].entity_id", equalTo("admin"))
+                .body("results[0].change.address", org.hamcrest.Matchers.notNullValue());
+            given().header("Authorization", admin).queryParam("entity_type", "user").queryParam("entity_id", intruder)
+                .get(API + "audit/").then().statusCode(200).body("count", equalTo(1))
+                .body("results[0].action", equalTo("auth.sign_in_failure"))
+                .body("results[0].outcome", equalTo("refused"));
+        });
         Map<String, String> requests = new java.util.LinkedHashMap<>();
 
         // generation-service: a work order entered by hand
@@ -91,6 +113,7 @@ class AuditIT {
         Set<Object> requestIds = new HashSet<>();
         walked.forEach(entry -> requestIds.add(entry.get("request_id")));
         assertTrue(requestIds.containsAll(requests.values()), "the four writes: " + requestIds);
+        assertTrue(requestIds.contains(signIn), "the sign-in: " + requestIds);
 
         String csv = given().header("Authorization", admin).queryParam("actor", "admin").queryParam("from", from)
             .get(API + "audit/export.csv").then().statusCode(200).contentType(startsWith("text/csv"))

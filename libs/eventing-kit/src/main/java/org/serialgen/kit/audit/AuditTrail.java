@@ -66,13 +66,25 @@ public class AuditTrail {
 
     /** Records the writes of one transaction, in one statement. */
     public Uni<Void> recordAll(List<Change> changes) {
+        return inTransaction(() -> changes.isEmpty() ? Uni.createFrom().voidItem()
+            : actor().flatMap(actor -> store(actor, Outcome.SUCCESS, changes)));
+    }
+
+    /**
+     * Records, in the caller's transaction, what another part of the suite saw an actor do: a sign-in at the
+     * gateway, which keeps no database of its own, arrives as an event and is kept here with the actor it names.
+     */
+    public Uni<Void> recordAs(Actor actor, Outcome outcome, Change change) {
+        return inTransaction(() -> store(actor, outcome, List.of(change)));
+    }
+
+    private static Uni<Void> inTransaction(java.util.function.Supplier<Uni<Void>> write) {
         return Panache.currentTransaction().flatMap(transaction -> {
             if (transaction == null) {
                 throw new IllegalStateException("a write is audited in its own transaction: call the audit trail "
                     + "inside Panache.withTransaction");
             }
-            return changes.isEmpty() ? Uni.createFrom().voidItem()
-                : actor().flatMap(actor -> store(actor, Outcome.SUCCESS, changes));
+            return write.get();
         });
     }
 
@@ -103,7 +115,8 @@ public class AuditTrail {
             row.put("entry_id", UUID.randomUUID().toString());
             row.put("action", change.action());
             row.put("entity_type", change.entityType());
-            row.put("entity_id", change.entityId());
+            // a user name is the caller's text: kept to the column's size, as the actor is
+            row.put("entity_id", change.entityId() == null ? null : bounded(change.entityId(), 200));
             row.put("change", detail(change.detail()));
             return row;
         }).toList();
@@ -118,7 +131,7 @@ public class AuditTrail {
             .with("actor", bounded(actor.name(), 200))
             .with("roles", bounded(String.join(",", actor.roles()), 200))
             .with("outcome", outcome.code())
-            .with("request_id", actor.requestId())
+            .with("request_id", actor.requestId() == null ? null : bounded(actor.requestId(), 100))
             .with("rows", EventCodec.write(rows))
             .update().replaceWithVoid();
     }
