@@ -15,7 +15,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * The gateway on its own: a users file with one user per role ({@link TestUsers}), and every service it
  * relays to at an address where nothing listens — what the gateway does by itself is tested here; relaying to the
- * real services is tested with the whole suite (tools/suite-tests).
+ * real services is tested with the whole suite (tools/suite-tests). The one exception, erp-sync-service, is a
+ * {@link DyingService} that dies in the middle of every answer.
  */
 public class GatewayResources implements QuarkusTestResourceLifecycleManager {
 
@@ -25,10 +26,10 @@ public class GatewayResources implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
         String nowhere = "http://127.0.0.1:" + closedPort();
-        for (String service : List.of("config-service", "generation-service", "erp-sync-service",
-            "aggregation-service")) {
+        for (String service : List.of("config-service", "generation-service", "aggregation-service")) {
             config.put("serialgen.gateway.upstreams." + service, nowhere);
         }
+        config.put("serialgen.gateway.upstreams.erp-sync-service", "http://127.0.0.1:" + DyingService.start());
         config.put("serialgen.auth.users-file", TestUsers.file().toString());
         // HTTPS as the local run serves it: a self-signed key store made here with the JDK's keytool
         config.put("quarkus.http.ssl.certificate.key-store-file", keyStore().toString());

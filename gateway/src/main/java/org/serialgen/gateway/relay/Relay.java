@@ -180,8 +180,12 @@ public class Relay {
         if (answer.getHeader(HttpHeaders.CONTENT_LENGTH) == null && status != 204 && status != 304 && status >= 200) {
             out.setChunked(true);
         }
-        answer.pipeTo(out).onFailure(e -> LOG.warnf("a relayed answer broke off (%s %s): %s", in.method(), in.uri(),
-            e.getMessage()));
+        // a pipe ends its destination on failure by default: a chunked answer would then get its last chunk and a
+        // report cut off by a dying service would look whole; the connection is reset instead
+        answer.pipe().endOnFailure(false).to(out).onFailure(e -> {
+            LOG.warnf("a relayed answer broke off (%s %s): %s", in.method(), in.uri(), e.getMessage());
+            out.reset();
+        });
     }
 
     /**

@@ -18,6 +18,7 @@ import org.serialgen.events.EventCodec;
 import org.serialgen.events.EventCodec.MalformedEventException;
 import org.serialgen.events.EventEnvelope;
 import org.serialgen.kit.context.Pages;
+import org.serialgen.kit.outage.DatabaseOutage;
 import org.serialgen.kit.persistence.NativeSql;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -35,8 +36,10 @@ import io.vertx.core.Vertx;
  * One transaction per batch is what lets a burst of 10 000 work orders cross a service in seconds.
  *
  * <p>Failures: a record that is not an event goes to the channel's dead-letter topic on its own, the rest of its batch
- * is applied. A batch that keeps failing (the database away, or one event the handler cannot apply) is retried with
- * backoff, then applied event by event, so only an event that fails on its own goes to the dead-letter topic.
+ * is applied. While the database is away ({@link DatabaseOutage}) a batch waits for it, retried with backoff for as
+ * long as it takes: an event is never dead-lettered for an outage. A batch that keeps failing otherwise (one event the
+ * handler cannot apply) is retried a few times, then applied event by event, so only an event that fails on its own
+ * goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -78,6 +81,7 @@ public class IdempotentConsumer {
         // (a scheduler's, the Kafka producer's) that completed the step before it
         Context context = Vertx.currentContext();
         return Pages.on(context, () -> applyOnce(consumer, events, handler))
+            .onFailure(DatabaseOutage::is).retry().withBackOff(FIRST_BACKOFF, LAST_BACKOFF).indefinitely()
             .onFailure().retry().withBackOff(FIRST_BACKOFF, LAST_BACKOFF).atMost(BATCH_RETRIES)
             .onFailure().recoverWithUni(e -> {
                 LOG.warnf("%s: a batch of %d events failed (%s); applying them one by one", consumer, events.size(),
@@ -108,6 +112,7 @@ public class IdempotentConsumer {
                                Function<List<EventEnvelope>, Uni<Void>> handler, Context context) {
         return Multi.createFrom().iterable(readable.entrySet()).onItem().transformToUniAndConcatenate(entry ->
                 Pages.on(context, () -> applyOnce(consumer, List.of(entry.getValue()), handler))
+                    .onFailure(DatabaseOutage::is).retry().withBackOff(FIRST_BACKOFF, LAST_BACKOFF).indefinitely()
                     .onFailure().retry().withBackOff(FIRST_BACKOFF, LAST_BACKOFF).atMost(EVENT_RETRIES)
                     .onFailure().recoverWithUni(e -> {
                         LOG.errorf("%s: event %s (%s) failed after retries, to the dead-letter topic: %s", consumer,

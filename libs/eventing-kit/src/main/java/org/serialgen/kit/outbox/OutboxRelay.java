@@ -30,6 +30,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
+    static final String RELAY_JOB = "outbox-relay";
 
     @Inject
     @Channel("outbox")
@@ -39,6 +40,35 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
+    /** Events not yet sent, and the age of the oldest in seconds, as last measured: what an outbox-lag alert reads. */
+    private final java.util.concurrent.atomic.AtomicLong pending = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong oldestAgeSeconds = new java.util.concurrent.atomic.AtomicLong();
+
+    @jakarta.annotation.PostConstruct
+    void gauges() {
+        registry.gauge("serialgen.outbox.pending", pending);
+        registry.gauge("serialgen.outbox.oldest.age.seconds", oldestAgeSeconds);
+    }
+
+    /**
+     * Measured apart from the relay (one indexed count), so the backlog shows when the relay cannot send — the broker
+     * away — which is when it matters.
+     */
+    @Scheduled(every = "${serialgen.outbox.measure-interval}", delayed = "${serialgen.outbox.start-delay}",
+        concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> measure() {
+        return Panache.withSession(() -> NativeSql.of("SELECT count(*), COALESCE(CAST(EXTRACT(EPOCH FROM now()"
+                    + " - min(created_at)) AS bigint), 0) FROM outbox_event WHERE published_at IS NULL")
+                .single(row -> {
+                    pending.set(row.getLong(0));
+                    oldestAgeSeconds.set(row.getLong(1));
+                    return row;
+                }))
+            .onFailure().invoke(e -> LOG.debugf("outbox not measured: %s", e.getMessage()))
+            .onFailure().recoverWithNull()
+            .replaceWithVoid();
+    }
+
     /** A stored event to send. */
     record Pending(long id, String topic, String key, String envelope) {
     }
@@ -47,8 +77,8 @@ public class OutboxRelay {
      * Starts a few seconds after boot (the emitter's channel is wired only once messaging has started). A full batch
      * is followed by the next at once, so a burst drains at the broker's pace, not the poll interval's.
      */
-    @Scheduled(every = "${serialgen.outbox.poll-interval}", delayed = "${serialgen.outbox.start-delay}",
-        concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = RELAY_JOB, every = "${serialgen.outbox.poll-interval}",
+        delayed = "${serialgen.outbox.start-delay}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
         return Panache.withTransaction(() -> NativeSql.of("SELECT id, topic, message_key, envelope FROM outbox_event"
                     + " WHERE published_at IS NULL ORDER BY id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED")

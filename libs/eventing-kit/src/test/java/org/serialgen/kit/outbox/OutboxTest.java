@@ -30,9 +30,16 @@ import io.smallrye.mutiny.Uni;
 class OutboxTest {
 
     private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final io.quarkus.scheduler.Scheduler scheduler;
+    private final io.micrometer.core.instrument.MeterRegistry registry;
 
-    OutboxTest(Outbox outbox) {
+    OutboxTest(Outbox outbox, OutboxRelay relay, io.quarkus.scheduler.Scheduler scheduler,
+               io.micrometer.core.instrument.MeterRegistry registry) {
         this.outbox = outbox;
+        this.relay = relay;
+        this.scheduler = scheduler;
+        this.registry = registry;
     }
 
     static <T> T run(java.util.function.Supplier<Uni<T>> work) throws Throwable {
@@ -74,5 +81,33 @@ class OutboxTest {
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> run(() ->
             Panache.withSession(() -> outbox.publish(Probe.TOPIC, "k", Probe.EVENT_TYPE, Map.of()))));
         assertTrue(refused.getMessage().contains("transaction"), refused.getMessage());
+    }
+
+    @Test
+    void theBacklogAndItsOldestEventAreGaugedWhileTheRelayCannotSend() throws Throwable {
+        // the relay held, as when the broker is away: an event a minute and a half old waits
+        scheduler.pause(OutboxRelay.RELAY_JOB);
+        try {
+            String marker = UUID.randomUUID().toString();
+            run(() -> Panache.withTransaction(() -> outbox.publish(Probe.TOPIC, marker, Probe.EVENT_TYPE,
+                    Map.of("marker", marker))
+                .call(stored -> NativeSql.of("UPDATE outbox_event SET created_at = now() - interval '90 seconds'"
+                    + " WHERE event_id = :id").with("id", stored.eventId()).update())));
+            run(relay::measure);
+            assertTrue(gauge("serialgen.outbox.pending") >= 1, "pending");
+            assertTrue(gauge("serialgen.outbox.oldest.age.seconds") >= 90, "the oldest's age");
+        } finally {
+            scheduler.resume(OutboxRelay.RELAY_JOB);
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+            .untilAsserted(() -> {
+                run(relay::measure);
+                assertEquals(0, gauge("serialgen.outbox.pending"), "sent once the relay runs");
+                assertEquals(0, gauge("serialgen.outbox.oldest.age.seconds"));
+            });
+    }
+
+    private double gauge(String name) {
+        return registry.get(name).gauge().value();
     }
 }

@@ -35,6 +35,8 @@ import io.vertx.core.http.HttpServerRequest;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    /** A database restart or fail-over takes seconds. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response api(ApiException e, HttpServerRequest request) {
@@ -125,9 +127,21 @@ public class ErrorMappers {
         return body(status, new ErrorBody(error, message, details, code, id(request)));
     }
 
+    @jakarta.inject.Inject
+    jakarta.enterprise.inject.Instance<Outage> outages;
+
     @ServerExceptionMapper
     public Response internal(Throwable e, HttpServerRequest request) {
         String id = id(request);
+        for (Outage outage : outages) {
+            if (outage.isOutage(e)) {
+                // nothing was written (every write is one transaction), so the same request may simply come again
+                LOG.warnf("%s is away (request %s): %s", outage.dependency(), id, e.getMessage());
+                return Response.fromResponse(body(503, new ErrorBody("service_unavailable", "The service cannot reach "
+                    + outage.dependency() + " right now; nothing was changed, try again shortly", null,
+                    "DEPENDENCY_UNAVAILABLE", id))).header("Retry-After", RETRY_AFTER_SECONDS).build();
+            }
+        }
         LOG.errorf(e, "unexpected failure (request %s)", id);
         return body(500, new ErrorBody("internal_error", "An unexpected error occurred", null, null, id));
     }
