@@ -14,6 +14,8 @@ import org.serialgen.events.Topics;
 import org.serialgen.events.WorkOrderGeneration;
 import org.serialgen.generation.pool.SerialPool;
 import org.serialgen.generation.workorder.WorkOrder;
+import org.serialgen.kit.audit.AuditTrail;
+import org.serialgen.kit.audit.AuditTrail.Actor;
 import org.serialgen.kit.outbox.Outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,10 +32,12 @@ class TaskEvents {
 
     private final Outbox outbox;
     private final MeterRegistry registry;
+    private final AuditTrail audit;
 
-    TaskEvents(Outbox outbox, MeterRegistry registry) {
+    TaskEvents(Outbox outbox, MeterRegistry registry, AuditTrail audit) {
         this.outbox = outbox;
         this.registry = registry;
+        this.audit = audit;
     }
 
     Uni<Void> started(String woId, GenerationTask task) {
@@ -73,9 +77,14 @@ class TaskEvents {
         pool.warnedAt = Instant.now();
         LOG.warnf("pool %s has issued %s%% of its capacity (warning at %s%%)", pool.describe(), usage, threshold);
         registry.counter("serialgen.pool.exhaustion_warnings", "kind", pool.kind.code()).increment();
-        return outbox.publish(Topics.GENERATION, "pool-" + pool.id, EventTypes.POOL_EXHAUSTION_WARNING,
-            new PoolExhaustionWarning(pool.id, pool.kind.code(), pool.gtin, pool.companyPrefix, pool.capacity,
-                pool.issued, usage)).replaceWithVoid();
+        PoolExhaustionWarning warning = new PoolExhaustionWarning(pool.id, pool.kind.code(), pool.gtin,
+            pool.companyPrefix, pool.capacity, pool.issued, usage);
+        // The suite's own finding, not the caller's act: the trail names the system, as for a scheduled job.
+        return outbox.publish(Topics.GENERATION, "pool-" + pool.id, EventTypes.POOL_EXHAUSTION_WARNING, warning)
+            .replaceWithVoid()
+            .call(() -> audit.recordAs(new Actor(Actor.SYSTEM, java.util.List.of(), null), AuditTrail.Outcome.SUCCESS,
+                new AuditTrail.Change("pool.exhaustion_warning", "pool", String.valueOf(pool.id),
+                    java.util.Map.of("after", warning, "threshold_percent", threshold))));
     }
 
     private Uni<Void> publish(String woId, GenerationTask task, String type, TaskStatus status, long generated,

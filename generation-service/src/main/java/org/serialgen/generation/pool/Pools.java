@@ -16,6 +16,7 @@ import org.serialgen.gs1.CompanyPrefix;
 import org.serialgen.gs1.SerialAlphabet;
 import org.serialgen.gs1.SerialMode;
 import org.serialgen.gs1.Sscc;
+import org.serialgen.kit.audit.AuditTrail;
 import org.serialgen.kit.errors.Refused;
 import org.serialgen.permutation.SerialCodec;
 
@@ -32,11 +33,13 @@ public class Pools {
     private final PoolRepository pools;
     private final AllocationRepository allocations;
     private final MasterKey masterKey;
+    private final AuditTrail audit;
 
-    Pools(PoolRepository pools, AllocationRepository allocations, MasterKey masterKey) {
+    Pools(PoolRepository pools, AllocationRepository allocations, MasterKey masterKey, AuditTrail audit) {
         this.pools = pools;
         this.allocations = allocations;
         this.masterKey = masterKey;
+        this.audit = audit;
     }
 
     /**
@@ -50,7 +53,8 @@ public class Pools {
 
     private Uni<SerialPool> serialPool(String gtin, SerialFormat format) {
         return pools.lockedSerialPool(gtin).flatMap(existing -> existing != null ? Uni.createFrom().item(existing)
-            : createSerialPool(gtin, format).flatMap(created -> pools.lockedSerialPool(gtin)));
+            : createSerialPool(gtin, format).flatMap(created -> pools.lockedSerialPool(gtin)
+                .call(pool -> created == 1 ? audited(pool) : Uni.createFrom().voidItem())));
     }
 
     private Uni<SerialPool> ssccPool(String gtin, ConfigDocument config) {
@@ -65,7 +69,25 @@ public class Pools {
             ? Uni.createFrom().item(existing)
             : pools.insertIfAbsent(Kind.SSCC, null, prefix.value(), extension, SerialAlphabet.NUMERIC,
                     16 - prefix.length(), SerialMode.SEQUENTIAL, Sscc.capacity(prefix), null)
-                .flatMap(created -> pools.lockedSsccPool(prefix.value(), extension)));
+                .flatMap(created -> pools.lockedSsccPool(prefix.value(), extension)
+                    .call(pool -> created == 1 ? audited(pool) : Uni.createFrom().voidItem())));
+    }
+
+    /**
+     * A new pool is a write of its own in the trail, by whoever's request first needed it: it fixes the format its
+     * numbers will have for good (a later configuration change makes no new pool for the GTIN).
+     */
+    private Uni<Void> audited(SerialPool pool) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("kind", pool.kind.code());
+        after.put("gtin", pool.gtin);
+        after.put("company_prefix", pool.companyPrefix);
+        after.put("extension_digit", pool.extensionDigit);
+        after.put("alphabet", pool.alphabet.id());
+        after.put("length", pool.serialLength);
+        after.put("mode", pool.mode.id());
+        after.put("capacity", pool.capacity);
+        return audit.record("pool.create", "pool", String.valueOf(pool.id), Map.of("after", after));
     }
 
     private Uni<Integer> createSerialPool(String gtin, SerialFormat format) {

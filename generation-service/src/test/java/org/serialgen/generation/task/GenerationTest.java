@@ -2,6 +2,7 @@ package org.serialgen.generation.task;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,6 +35,7 @@ import org.serialgen.gs1.ElementString;
 import org.serialgen.gs1.EpcUrn;
 import org.serialgen.gs1.Sgtin;
 import org.serialgen.testkit.TestKafka;
+import org.serialgen.testkit.TestTokens;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -217,6 +219,22 @@ class GenerationTest {
             .body("find { it.gtin == '" + gtin + "' }.exhaustion_warning", equalTo(true));
         assertFalse(TestKafka.records(Topics.GENERATION, v -> v.contains("exhaustion_warning") && v.contains(gtin), 1,
             Duration.ofSeconds(20), Duration.ZERO).isEmpty(), "a warning event");
+
+        // Both in the trail: the pool made by the first request, by its caller, and the warning, by the suite.
+        String manager = TestTokens.bearer("mia.manager", "manager");
+        long poolId = given().header("Authorization", VIEWER).get("/serial-generation/pools/").then()
+            .extract().jsonPath().getLong("find { it.gtin == '" + gtin + "' }.id");
+        given().header("Authorization", manager).queryParam("entity_type", "pool")
+            .queryParam("entity_id", String.valueOf(poolId)).get("/serial-generation/audit/")
+            .then().statusCode(200).body("count", equalTo(2))
+            .body("results[0].action", equalTo("pool.exhaustion_warning"))
+            .body("results[0].actor", equalTo("system"))
+            .body("results[0].change.after.gtin", equalTo(gtin))
+            .body("results[1].action", equalTo("pool.create"))
+            .body("results[1].actor", not(equalTo("system")))
+            .body("results[1].change.after.mode", equalTo("randomised"))
+            .body("results[1].change.after.length", equalTo(8))
+            .body("results[1].change.after.capacity", equalTo(10_000));
     }
 
     @Test
