@@ -95,6 +95,18 @@ class ImportStaging {
                 new TypeReference<Map<String, List<String>>>() { })));
     }
 
+    /**
+     * Removes the rows of every import that staged nothing for {@code age}: it was abandoned (its service killed
+     * mid-upload). A running import stages a batch every few milliseconds, and its last one is never that old.
+     */
+    Uni<Integer> discardAbandoned(java.time.Duration age) {
+        return NativeSql.of("""
+                DELETE FROM recipe_import_row WHERE import_id IN (
+                    SELECT import_id FROM recipe_import_row GROUP BY import_id
+                    HAVING max(staged_at) < now() - make_interval(secs => :seconds))""")
+            .with("seconds", (double) age.toSeconds()).update();
+    }
+
     Uni<Integer> discard(UUID importId) {
         return NativeSql.of("DELETE FROM recipe_import_row WHERE import_id = :id").with("id", importId).update();
     }

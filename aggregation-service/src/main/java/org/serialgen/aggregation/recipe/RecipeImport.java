@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.serialgen.aggregation.breakdown.BreakdownService;
 import org.serialgen.kit.audit.AuditTrail;
 import org.serialgen.kit.errors.ApiException;
@@ -18,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -37,16 +40,20 @@ public class RecipeImport {
     static final int BATCH = 1_000;
     static final int MAX_ERRORS = 1_000;
     static final int ANALYZE_FROM = 10_000;
+    private static final Logger LOG = Logger.getLogger(RecipeImport.class);
 
     private final RecipeUpload upload;
     private final ImportStaging staging;
     private final BreakdownService breakdowns;
     private final ObjectMapper json;
     private final AuditTrail audit;
+    private final java.time.Duration abandonedAfter;
 
     RecipeImport(RecipeUpload upload, ImportStaging staging, BreakdownService breakdowns, ObjectMapper json,
-                 AuditTrail audit) {
+                 AuditTrail audit,
+                 @ConfigProperty(name = "serialgen.recipes.staging-abandoned-after") java.time.Duration abandonedAfter) {
         this.audit = audit;
+        this.abandonedAfter = abandonedAfter;
         this.upload = upload;
         this.staging = staging;
         this.breakdowns = breakdowns;
@@ -76,6 +83,25 @@ public class RecipeImport {
                 return Panache.withTransaction(() -> finish(importId, mode, user));
             })
             .onTermination().call(() -> Panache.withTransaction(() -> staging.discard(importId)));
+    }
+
+    /**
+     * An import ends by removing its staged rows, whatever happens to it, unless its service dies first: those rows
+     * would stay for good. They are swept here once no batch has joined them for
+     * {@code serialgen.recipes.staging-abandoned-after}; every replica may sweep, the DELETE is the same for all.
+     */
+    @Scheduled(every = "${serialgen.recipes.staging-sweep-interval}",
+        delayed = "${serialgen.recipes.staging-sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> sweepAbandonedStaging() {
+        return Panache.withTransaction(() -> staging.discardAbandoned(abandonedAfter))
+            .invoke(swept -> {
+                if (swept > 0) {
+                    LOG.infof("swept %d staged rows of abandoned recipe imports", swept);
+                }
+            })
+            .onFailure().invoke(e -> LOG.warnf("sweeping abandoned recipe imports failed, the next sweep retries: %s",
+                e.getMessage()))
+            .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** Repeats marked, the valid rows written if the mode allows, their breakdowns recomputed; the report. */

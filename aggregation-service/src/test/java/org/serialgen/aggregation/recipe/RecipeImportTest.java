@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.serialgen.aggregation.recipe.RecipeTest.API;
 import static org.serialgen.aggregation.recipe.RecipeTest.MANAGER;
@@ -12,17 +13,29 @@ import static org.serialgen.aggregation.recipe.RecipeTest.bundleGtin;
 import static org.serialgen.aggregation.recipe.RecipeTest.recipe;
 
 import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.serialgen.gs1.CheckDigit;
 import org.serialgen.testkit.GeneratedUpload;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class RecipeImportTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     static String gtin(String run, int i) {
         String body = "0" + run + String.format("%07d", i);
@@ -140,5 +153,55 @@ class RecipeImportTest {
             .post(API + "recipes/import").then().statusCode(403);
         given().header("Authorization", MANAGER).contentType("text/csv").body(header())
             .post(API + "recipes/import").then().statusCode(400).body("details", hasKey("body"));
+    }
+
+    @Test
+    void theStagedRowsOfAnImportWhoseServiceDiedAreSweptAndARunningImportsAreNot() throws SQLException {
+        // What a service killed mid-upload leaves: rows staged two hours ago that no import will ever remove.
+        UUID abandoned = UUID.randomUUID();
+        UUID running = UUID.randomUUID();
+        stageRows(abandoned, "now() - interval '2 hours'", 3);
+        // An import that began long ago and staged a batch just now is still running: none of its rows go.
+        stageRows(running, "now() - interval '2 hours'", 2);
+        stageRows(running, "now()", 1, 2);
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> stagedRows(abandoned) == 0);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> stagedRows(running) == 3);
+        } finally {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM recipe_import_row WHERE import_id = ?")) {
+                delete.setObject(1, running);
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    private void stageRows(UUID importId, String stagedAt, int count) throws SQLException {
+        stageRows(importId, stagedAt, count, 0);
+    }
+
+    private void stageRows(UUID importId, String stagedAt, int count, int firstRow) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO recipe_import_row (import_id, "
+                 + "row_number, gtin, variant, staged_at) SELECT ?, n, '09506000134352', 'main', " + stagedAt
+                 + " FROM generate_series(?, ?) n")) {
+            insert.setObject(1, importId);
+            insert.setInt(2, firstRow + 1);
+            insert.setInt(3, firstRow + count);
+            insert.executeUpdate();
+        }
+    }
+
+    private long stagedRows(UUID importId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement(
+                 "SELECT count(*) FROM recipe_import_row WHERE import_id = ?")) {
+            count.setObject(1, importId);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 }
