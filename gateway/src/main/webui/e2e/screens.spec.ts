@@ -14,6 +14,7 @@ const SCREENS = [
   { path: '/recipes', heading: 'Recipes', name: 'recipes' },
   { path: '/erp', heading: 'ERP', name: 'erp' },
   { path: '/pools', heading: 'Pools and audit', name: 'pools' },
+  { path: '/audit', heading: 'Audit trail', name: 'audit' },
 ];
 
 test.afterAll(() => {

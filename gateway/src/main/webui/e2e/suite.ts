@@ -52,3 +52,17 @@ export function uniqueId(prefix: string): string {
 export async function settled(page: Page): Promise<void> {
   await expect(page.getByRole('progressbar', { name: /^(loading|wird geladen|chargement)$/i })).toHaveCount(0);
 }
+
+/** The signed-in user's bearer token, as the UI keeps it for the session. */
+export async function bearer(page: Page): Promise<string> {
+  return `Bearer ${await page.evaluate(() => JSON.parse(sessionStorage.getItem('serialgen.session')!).token)}`;
+}
+
+/** A manual work order entered through the API as the signed-in user; answers the HTTP status. */
+export async function createWorkOrder(page: Page, woId: string, quantity = 100, requestId?: string): Promise<number> {
+  const response = await page.request.post('/api/v1/serial-generation/workorders/', {
+    headers: { Authorization: await bearer(page), ...(requestId ? { 'X-Request-Id': requestId } : {}) },
+    data: { wo_id: woId, wo_name: `Audited ${woId}`, gtin: '09506000134352', lot: 'AUD-1', expiry: '2029-06-30', quantity },
+  });
+  return response.status();
+}

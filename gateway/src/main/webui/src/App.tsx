@@ -11,6 +11,7 @@ import { LiveProvider } from './live/LiveContext';
 import { theme } from './theme';
 
 // Screens other than the Generation Process (the one that must show fastest) load when first visited.
+const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const ConfigurationPage = lazy(() => import('./features/configuration/ConfigurationPage').then((m) => ({ default: m.ConfigurationPage })));
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const ErpPage = lazy(() => import('./features/erp/ErpPage').then((m) => ({ default: m.ErpPage })));
@@ -37,6 +38,7 @@ export function App() {
               <Route path="recipes" element={<RecipesPage />} />
               <Route path="erp" element={<ErpPage />} />
               <Route path="pools" element={<PoolsPage />} />
+              <Route path="audit" element={<AuditPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -1,7 +1,7 @@
 // Every call the UI makes, typed; the paths are the gateway's public API.
 import { download, idempotencyKey, request } from './client';
 import type {
-  Breakdown, ConfigDocument, ErpAction, ErpWorkOrder, ConfigExport, ConfigHistoryEntry, ConfigImportResult, Configuration, ErpStatus,
+  AuditEntry, AuditOutcome, AuditService, Breakdown, ConfigDocument, ErpAction, ErpWorkOrder, ConfigExport, ConfigHistoryEntry, ConfigImportResult, Configuration, ErpStatus,
   FailedRecord, GenerateRequest, GenerationStatus, GenerationTask, HistoryEntry, ManualWorkOrder, PackingTree, Page, Pool,
   Recipe, RecipeRequest, SyncAccepted, SyncRun, TaskAccepted, Token, UniquenessReport, WorkOrder, WorkOrderSource,
 } from './types';
@@ -113,3 +113,26 @@ export const recipes = {
     request<Breakdown>('aggregation/calculate', { method: 'POST', body: { gtin: gtin || undefined, quantity } }),
 };
 
+
+/** What the audit trail is filtered by: exact values; `from`/`to` are ISO-8601 instants (`to` exclusive). */
+export interface AuditFilter {
+  service?: AuditService | '';
+  actor?: string;
+  action?: string;
+  entity_type?: string;
+  entity_id?: string;
+  outcome?: AuditOutcome | '';
+  request_id?: string;
+  from?: string;
+  to?: string;
+}
+
+export type AuditExport = 'csv' | 'ndjson';
+
+export const auditTrail = {
+  /** Newest first; `before` (an entry's cursor) asks for the entries older than it. */
+  entries: (filter: AuditFilter, before?: string, limit = 50) =>
+    request<Page<AuditEntry>>('audit/', { query: { ...filter, before, limit } }),
+  export: (filter: AuditFilter, as: AuditExport) =>
+    download(`audit/export.${as}`, { ...filter }, `audit-trail.${as}`),
+};

@@ -425,3 +425,24 @@ export interface PackingTree {
   wo_id: string;
   levels: PackingLevel[];
 }
+
+/** The services that keep an audit trail; the gateway reads them as one. */
+export type AuditService = 'config-service' | 'generation-service' | 'erp-sync-service' | 'aggregation-service';
+export type AuditOutcome = 'success' | 'refused' | 'failed';
+
+/** One entry of the suite's audit trail (NFR-004); `cursor` is where older entries go on from it. */
+export interface AuditEntry {
+  entry_id: string;
+  at: string;
+  service: AuditService;
+  sequence: number;
+  actor: string;
+  roles: string[];
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  outcome: AuditOutcome;
+  change: unknown;
+  request_id: string | null;
+  cursor: string;
+}

@@ -2,7 +2,7 @@
 // a role may not use; the gateway refuses it regardless.
 export type Role = 'admin' | 'manager' | 'supervisor' | 'erp-operator' | 'viewer';
 
-export type Capability = 'configure' | 'generate' | 'enterWorkOrders' | 'syncErp' | 'overrideErp' | 'auditErp';
+export type Capability = 'configure' | 'generate' | 'enterWorkOrders' | 'syncErp' | 'overrideErp' | 'auditErp' | 'readAuditTrail';
 
 const GRANTS: Record<Capability, Role[]> = {
   configure: ['admin', 'manager'],
@@ -11,6 +11,7 @@ const GRANTS: Record<Capability, Role[]> = {
   syncErp: ['admin', 'manager', 'erp-operator'],
   overrideErp: ['admin', 'erp-operator'],
   auditErp: ['admin', 'manager', 'erp-operator'],
+  readAuditTrail: ['admin', 'manager'],
 };
 
 export function may(roles: readonly string[], capability: Capability): boolean {

@@ -27,7 +27,8 @@ export function StatusIndicator({ status, compact = false }: { status: Generatio
   );
 }
 
+// In sx a bare 1 is 100 %: the one-pixel box a screen reader still reads needs its unit.
 export const visuallyHidden = {
-  border: 0, clip: 'rect(0 0 0 0)', height: 1, margin: -1, overflow: 'hidden', padding: 0, position: 'absolute',
-  whiteSpace: 'nowrap', width: 1,
+  border: 0, clip: 'rect(0 0 0 0)', height: '1px', margin: '-1px', overflow: 'hidden', padding: 0, position: 'absolute',
+  whiteSpace: 'nowrap', width: '1px',
 } as const;
