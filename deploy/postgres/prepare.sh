@@ -60,10 +60,45 @@ ensure_local_server() {
   exit 1
 }
 
+# TLS for the services' connections (DB_SSL_MODE): a local cluster without it gets a self-signed certificate for
+# localhost and 127.0.0.1 in its data directory, and ssl = on (a reload: clients that do not ask for TLS are served as
+# before). PG_TLS=off leaves the server as it is. The server's certificate, which DB_SSL_MODE=verify-ca trusts, is
+# copied to deploy/.local/postgres-server.crt.
+enable_local_tls() {
+  [ "${PG_TLS:-on}" = on ] || return 0
+  if [ "$(as_superuser -tA -c 'SHOW ssl')" != on ]; then
+    if ! command -v openssl >/dev/null; then
+      log "openssl is missing: TLS left off"
+      return 0
+    fi
+    local datadir
+    datadir=$(as_superuser -tA -c 'SHOW data_directory')
+    maybe_sudo openssl req -x509 -newkey rsa:2048 -nodes -days 825 -subj "/CN=localhost" \
+      -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
+      -keyout "$datadir/serialgen-server.key" -out "$datadir/serialgen-server.crt" 2>/dev/null
+    maybe_sudo chown postgres: "$datadir/serialgen-server.key" "$datadir/serialgen-server.crt"
+    maybe_sudo chmod 600 "$datadir/serialgen-server.key"
+    as_superuser -c "ALTER SYSTEM SET ssl_cert_file = '$datadir/serialgen-server.crt'" \
+      -c "ALTER SYSTEM SET ssl_key_file = '$datadir/serialgen-server.key'" -c "ALTER SYSTEM SET ssl = on" \
+      -c "SELECT pg_reload_conf()" >/dev/null
+    sleep 1
+    [ "$(as_superuser -tA -c 'SHOW ssl')" = on ] || { echo "PostgreSQL did not turn TLS on" >&2; exit 1; }
+    log "TLS on, with a self-signed certificate"
+  fi
+  local cert here
+  cert=$(as_superuser -tA -c "SELECT CASE WHEN s.setting LIKE '/%' THEN s.setting
+    ELSE d.setting || '/' || s.setting END FROM pg_settings s, pg_settings d
+    WHERE s.name = 'ssl_cert_file' AND d.name = 'data_directory'")
+  here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/.local"
+  mkdir -p "$here"
+  maybe_sudo cat "$cert" > "$here/postgres-server.crt"
+}
+
 password_of() { local var; var="$(echo "$1" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD"; echo "${!var:-$1}"; }
 
 if [ -z "${PG_ADMIN_URL:-}" ]; then
   ensure_local_server
+  enable_local_tls
 else
   log "using the external server named by PG_ADMIN_URL; installing nothing"
 fi

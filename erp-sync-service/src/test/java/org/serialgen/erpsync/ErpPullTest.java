@@ -5,10 +5,15 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,6 +25,7 @@ import org.serialgen.fakeerp.DemoWorkOrders;
 import org.serialgen.fakeerp.FakeErp;
 import org.serialgen.testkit.TestTokens;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -31,6 +37,9 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 class ErpPullTest {
+
+    @jakarta.inject.Inject
+    AgroalDataSource dataSource;
 
     static final String OPERATOR = TestTokens.bearer("eric.erp", "erp-operator");
     static final String EXPIRY = LocalDate.now().plusYears(2).toString();
@@ -152,7 +161,8 @@ class ErpPullTest {
     void aSecondRequestWhileARunIsActiveAnswersThatRun() {
         put(newId("BUSY"), 1);
         erp().slowness(Duration.ofMillis(700));
-        erp().trouble(FakeErp.Trouble.DELAY, 1);
+        // two slow calls: a confirmation the tick sends meanwhile may take the first
+        erp().trouble(FakeErp.Trouble.DELAY, 2);
         String first = given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body("{}")
             .post("/serial-generation/erp/sync/").then().statusCode(202).body("status", equalTo("initiated"))
             .extract().jsonPath().getString("sync_id");
@@ -163,6 +173,38 @@ class ErpPullTest {
             .body("status", equalTo("running")).body("running_sync_id", equalTo(first));
         assertEquals("succeeded", finished(first).getString("status"));
         assertNotEquals(first, sync("{}").getString("id"));
+    }
+
+    @Test
+    void aRunWhoseReplicaDiedIsAbandonedOnceItsLeaseExpiresAndTheLeaseIsFreed() throws SQLException {
+        // what a replica killed mid-run leaves: its run running, its lease no longer renewed
+        UUID orphan = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement run = connection.prepareStatement("INSERT INTO erp_sync_run (id, trigger, triggered_by,"
+                 + " mode, status, started_at) VALUES (?, 'user', 'eric.erp', 'changed_since', 'running',"
+                 + " now() - interval '1 minute')");
+             PreparedStatement lease = connection.prepareStatement("UPDATE erp_sync_state SET lease_holder ="
+                 + " 'erp-sync-killed-replica', lease_run_id = ?, lease_expires_at = now() + interval '3 seconds'")) {
+            run.setObject(1, orphan);
+            run.executeUpdate();
+            lease.setObject(1, orphan);
+            lease.executeUpdate();
+        }
+        given().header("Authorization", OPERATOR).get("/serial-generation/erp/status/").then()
+            .body("status", equalTo("running")).body("running_sync_id", equalTo(orphan.toString()));
+
+        // no one asks for another run: the schedule's tick finds the lease expired by itself
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
+            "abandoned".equals(run(orphan.toString()).getString("status")));
+        JsonPath abandoned = run(orphan.toString());
+        assertNotNull(abandoned.getString("finished_at"));
+        given().header("Authorization", OPERATOR).get("/serial-generation/erp/status/").then()
+            .body("running_sync_id", nullValue());
+        String woId = newId("AFTER");
+        put(woId, 5);
+        JsonPath next = sync("{}");
+        assertEquals("succeeded", next.getString("status"));
+        assertEquals("created", outcome(next, woId));
     }
 
     @Test

@@ -111,6 +111,24 @@ public class ErpSync {
             : trail.record("erp.sync_scheduled", "erp_sync", run.id.toString(), details);
     }
 
+    /**
+     * A run whose replica died holds the lease until it expires; then it is marked abandoned here, on every replica's
+     * tick, and the lease released, rather than shown as running until the next run starts (with the schedule off,
+     * perhaps never). A live replica whose lease expired all the same finds it lost at its next page and stops.
+     */
+    Uni<Void> abandonExpiredLease() {
+        return Panache.withTransaction(() -> runs.lockedState().flatMap(state -> {
+            if (state == null || state.leaseRunId == null || state.leased(Instant.now())) {
+                return Uni.createFrom().voidItem();
+            }
+            return abandonStale(state).invoke(() -> {
+                state.leaseRunId = null;
+                state.leaseHolder = null;
+                state.leaseExpiresAt = null;
+            });
+        }));
+    }
+
     /** A lease that expired belonged to a run whose replica went away. */
     private Uni<Void> abandonStale(SyncState state) {
         if (state.leaseRunId == null) {

@@ -41,6 +41,7 @@ class SyncSchedule {
         concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
         return Panache.withTransaction(runs::finishPastPushRuns).replaceWithVoid()
+            .call(sync::abandonExpiredLease)
             .call(this::pullIfDue)
             .call(this::checkHealth)
             .onFailure().invoke(e -> LOG.warnf("ERP schedule: %s", e.getMessage()))

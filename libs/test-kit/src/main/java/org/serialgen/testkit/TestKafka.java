@@ -28,6 +28,9 @@ public final class TestKafka {
     private static final java.util.concurrent.atomic.AtomicLong VERSIONS =
         new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
 
+    /** The broker this JVM forked, if it did. */
+    private static DevBrokerProcess ours;
+
     private TestKafka() {
     }
 
@@ -50,10 +53,35 @@ public final class TestKafka {
             return started;
         }
         String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-        String bootstrap = external != null && !external.isBlank() ? external
-            : DevBrokerProcess.start(Duration.ofSeconds(90), Topics.ALL).bootstrapServers();
-        System.setProperty(BOOTSTRAP_PROPERTY, bootstrap);
-        return bootstrap;
+        if (external != null && !external.isBlank()) {
+            System.setProperty(BOOTSTRAP_PROPERTY, external);
+            return external;
+        }
+        ours = DevBrokerProcess.start(Duration.ofSeconds(90), Topics.ALL);
+        System.setProperty(BOOTSTRAP_PROPERTY, ours.bootstrapServers());
+        return ours.bootstrapServers();
+    }
+
+    /** Whether this JVM started the test broker, and so may stop it: never a broker {@code KAFKA_BOOTSTRAP_SERVERS} names. */
+    public static synchronized boolean brokerIsOurs() {
+        return ours != null;
+    }
+
+    /** Stops the broker this JVM started (an outage); its topics, records and offsets stay for {@link #restartBroker}. */
+    public static synchronized void stopBroker() {
+        ownBroker().stop();
+    }
+
+    /** Starts the stopped broker again at its address. */
+    public static synchronized void restartBroker() {
+        ownBroker().startAgain(Duration.ofSeconds(90));
+    }
+
+    private static DevBrokerProcess ownBroker() {
+        if (ours == null) {
+            throw new IllegalStateException("the test broker was not started by this JVM: it is not ours to stop");
+        }
+        return ours;
     }
 
     public static String bootstrapServers() {

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,34 +15,56 @@ import java.util.concurrent.TimeUnit;
 /**
  * Forks {@link DevBroker} in its own JVM with the caller's classpath and waits for it to accept clients. The child
  * watches its standard input, so it dies with this JVM even when this JVM is killed without running shutdown hooks.
+ * Its ports and data directory are chosen here, once, so that a broker {@link #stop stopped} for an outage test
+ * {@link #startAgain starts again} where clients knew it, with its topics, records and committed offsets.
  */
 public final class DevBrokerProcess implements AutoCloseable {
 
-    private final Process process;
+    private final List<String> command;
+    private final Path dir;
     private final String bootstrapServers;
+    private volatile Process process;
 
-    private DevBrokerProcess(Process process, String bootstrapServers) {
-        this.process = process;
+    private DevBrokerProcess(List<String> command, Path dir, String bootstrapServers) {
+        this.command = command;
+        this.dir = dir;
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Starts a broker with {@code topics} created up front. */
+    /** Starts a broker with {@code topics} created up front, its data in a directory removed when this JVM ends. */
     public static DevBrokerProcess start(Duration timeout, List<String> topics) {
+        int port = DevBroker.freePort();
+        int controllerPort = DevBroker.freePort();
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("serialgen-kafka-");
+        } catch (IOException e) {
+            throw new IllegalStateException("no directory for the Kafka dev broker: " + e.getMessage(), e);
+        }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
+        List<String> command = List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
             "-cp", System.getProperty("java.class.path"), DevBroker.class.getName(), "--exit-on-stdin-eof",
-            "--topics", String.join(",", topics)));
+            "--port", Integer.toString(port), "--controller-port", Integer.toString(controllerPort),
+            "--dir", dir.toString(), "--topics", String.join(",", topics));
+        DevBrokerProcess broker = new DevBrokerProcess(command, dir, "127.0.0.1:" + port);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            broker.close();
+            DevBroker.deleteRecursively(dir);
+        }, "dev-broker-stop"));
+        broker.launch(timeout);
+        return broker;
+    }
+
+    private void launch(Duration timeout) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process started = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
+            process = started;
             CompletableFuture<String> ready = new CompletableFuture<>();
-            Thread pump = new Thread(() -> pump(process, ready), "dev-broker-output");
+            Thread pump = new Thread(() -> pump(started, ready), "dev-broker-output");
             pump.setDaemon(true);
             pump.start();
-            String bootstrap = ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            DevBrokerProcess broker = new DevBrokerProcess(process, bootstrap);
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "dev-broker-stop"));
-            return broker;
+            ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("the Kafka dev broker did not start: " + e.getMessage(), e);
         }
@@ -71,18 +94,42 @@ public final class DevBrokerProcess implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** Where its log segments and metadata live: kept across {@link #stop} and {@link #startAgain}. */
+    public Path dataDirectory() {
+        return dir;
+    }
+
+    public boolean isRunning() {
+        Process current = process;
+        return current != null && current.isAlive();
+    }
+
+    /** Stops the broker (an orderly shutdown, as a broker rolled by its operator); its data stays. */
+    public void stop() {
+        close();
+    }
+
+    /** Starts the stopped broker again on the same ports, over the same data. */
+    public void startAgain(Duration timeout) {
+        if (isRunning()) {
+            throw new IllegalStateException("the broker is running");
+        }
+        launch(timeout);
+    }
+
     @Override
     public void close() {
-        if (!process.isAlive()) {
+        Process current = process;
+        if (current == null || !current.isAlive()) {
             return;
         }
         try {
-            process.getOutputStream().close();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            current.getOutputStream().close();
+            if (!current.waitFor(30, TimeUnit.SECONDS)) {
+                current.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (IOException | InterruptedException e) {
-            process.destroyForcibly();
+            current.destroyForcibly();
         }
     }
 }

@@ -99,9 +99,16 @@ public class RunningSuite implements BeforeAllCallback {
 
     /** Kills {@code module} at once (as a crash or an OOM kill would) and starts it again on the same port. */
     static ServiceProcess crashAndRestart(String module) {
+        return crashAndRestart(module, Map.of());
+    }
+
+    /** {@link #crashAndRestart(String)} with {@code settings} added to what it was started with. */
+    static ServiceProcess crashAndRestart(String module, Map<String, String> settings) {
         ServiceProcess old = RUNNING.get(module);
         old.kill();
-        ServiceProcess restarted = ServiceProcess.start(module, RESTART_ENV, old.port());
+        Map<String, String> env = new HashMap<>(RESTART_ENV);
+        env.putAll(settings);
+        ServiceProcess restarted = ServiceProcess.start(module, env, old.port());
         RUNNING.put(module, restarted);
         return restarted.awaitReady(Duration.ofSeconds(120));
     }

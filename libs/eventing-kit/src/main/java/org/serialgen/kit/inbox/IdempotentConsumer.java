@@ -50,6 +50,13 @@ public class IdempotentConsumer {
     private static final int BATCH_RETRIES = 3;
     private static final int EVENT_RETRIES = 5;
 
+    /**
+     * Records acknowledged, per consumer: the Kafka client's own fetch counters start again with every client the
+     * connector makes (after a broker outage), this one lasts as long as the service.
+     */
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     /** A batch's events, in the order they came, handed to {@code handler} at once (the new ones only). */
     public Uni<Void> consumeAll(String consumer, KafkaRecordBatch<String, String> batch,
                                 Function<List<EventEnvelope>, Uni<Void>> handler) {
@@ -90,7 +97,9 @@ public class IdempotentConsumer {
             })
             .flatMap(applied -> deadLetters.isEmpty() ? Uni.createFrom().voidItem()
                 : Uni.join().all(deadLetters).andCollectFailures().replaceWithVoid())
-            .flatMap(ignored -> Uni.createFrom().completionStage(batch::ack));
+            .flatMap(ignored -> Uni.createFrom().completionStage(batch::ack))
+            .invoke(() -> registry.counter("serialgen.events.consumed", "consumer", consumer)
+                .increment(batch.getRecords().size()));
     }
 
     /** Like {@link #consumeAll}, for handlers of one event at a time: the batch's new events in turn, one transaction. */
