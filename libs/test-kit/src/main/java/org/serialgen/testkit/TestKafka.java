@@ -25,6 +25,8 @@ import org.serialgen.kafka.DevBrokerProcess;
 public final class TestKafka {
 
     static final String BOOTSTRAP_PROPERTY = "serialgen.test.kafka.bootstrap";
+    /** {@code true}: the broker this JVM forks has a TLS listener too ({@link #ownBroker()}). */
+    static final String TLS_PROPERTY = "serialgen.test.kafka.tls";
     private static final java.util.concurrent.atomic.AtomicLong VERSIONS =
         new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
 
@@ -57,7 +59,7 @@ public final class TestKafka {
             System.setProperty(BOOTSTRAP_PROPERTY, external);
             return external;
         }
-        ours = DevBrokerProcess.start(Duration.ofSeconds(90), Topics.ALL);
+        ours = DevBrokerProcess.start(Duration.ofSeconds(90), Topics.ALL, Boolean.getBoolean(TLS_PROPERTY));
         System.setProperty(BOOTSTRAP_PROPERTY, ours.bootstrapServers());
         return ours.bootstrapServers();
     }
@@ -77,7 +79,8 @@ public final class TestKafka {
         ownBroker().startAgain(Duration.ofSeconds(90));
     }
 
-    private static DevBrokerProcess ownBroker() {
+    /** The broker this JVM forked: its TLS listener and trust store, for tests of the services' TLS settings. */
+    public static synchronized DevBrokerProcess ownBroker() {
         if (ours == null) {
             throw new IllegalStateException("the test broker was not started by this JVM: it is not ours to stop");
         }

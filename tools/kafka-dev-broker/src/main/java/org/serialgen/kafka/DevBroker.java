@@ -57,6 +57,10 @@ public final class DevBroker {
         Path logDir = dir.resolve("data");
 
         Properties props = serverProperties(port, controllerPort, logDir);
+        if (options.containsKey("--ssl-port")) {
+            int sslPort = resolvePort(options.get("--ssl-port"));
+            BrokerTls.addListener(props, sslPort, BrokerTls.ensure(dir.resolve("tls")));
+        }
         Path propsFile = dir.resolve("server.properties");
         try (OutputStream out = Files.newOutputStream(propsFile)) {
             props.store(out, "serialgen dev broker");

@@ -23,18 +23,26 @@ public final class DevBrokerProcess implements AutoCloseable {
     private final List<String> command;
     private final Path dir;
     private final String bootstrapServers;
+    private final String tlsBootstrapServers;
     private volatile Process process;
 
-    private DevBrokerProcess(List<String> command, Path dir, String bootstrapServers) {
+    private DevBrokerProcess(List<String> command, Path dir, String bootstrapServers, String tlsBootstrapServers) {
         this.command = command;
         this.dir = dir;
         this.bootstrapServers = bootstrapServers;
+        this.tlsBootstrapServers = tlsBootstrapServers;
     }
 
     /** Starts a broker with {@code topics} created up front, its data in a directory removed when this JVM ends. */
     public static DevBrokerProcess start(Duration timeout, List<String> topics) {
+        return start(timeout, topics, false);
+    }
+
+    /** {@link #start(Duration, List)}, with a TLS listener ({@link BrokerTls}) beside the plain one if asked. */
+    public static DevBrokerProcess start(Duration timeout, List<String> topics, boolean withTls) {
         int port = DevBroker.freePort();
         int controllerPort = DevBroker.freePort();
+        int tlsPort = withTls ? DevBroker.freePort() : 0;
         Path dir;
         try {
             dir = Files.createTempDirectory("serialgen-kafka-");
@@ -42,12 +50,16 @@ public final class DevBrokerProcess implements AutoCloseable {
             throw new IllegalStateException("no directory for the Kafka dev broker: " + e.getMessage(), e);
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
             "-cp", System.getProperty("java.class.path"), DevBroker.class.getName(), "--exit-on-stdin-eof",
             "--port", Integer.toString(port), "--controller-port", Integer.toString(controllerPort),
-            "--dir", dir.toString(), "--topics", String.join(",", topics));
-        DevBrokerProcess broker = new DevBrokerProcess(command, dir, "127.0.0.1:" + port);
+            "--dir", dir.toString(), "--topics", String.join(",", topics)));
+        if (withTls) {
+            command.addAll(List.of("--ssl-port", Integer.toString(tlsPort)));
+        }
+        DevBrokerProcess broker = new DevBrokerProcess(List.copyOf(command), dir, "127.0.0.1:" + port,
+            withTls ? "127.0.0.1:" + tlsPort : null);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             broker.close();
             DevBroker.deleteRecursively(dir);
@@ -92,6 +104,16 @@ public final class DevBrokerProcess implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The TLS listener's address, if it has one. */
+    public java.util.Optional<String> tlsBootstrapServers() {
+        return java.util.Optional.ofNullable(tlsBootstrapServers);
+    }
+
+    /** The PKCS12 trust store (password {@link BrokerTls#PASSWORD}) that holds the TLS listener's certificate. */
+    public Path trustStore() {
+        return dir.resolve("tls").resolve(BrokerTls.TRUST_STORE);
     }
 
     /** Where its log segments and metadata live: kept across {@link #stop} and {@link #startAgain}. */
