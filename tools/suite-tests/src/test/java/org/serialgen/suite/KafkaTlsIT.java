@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +21,7 @@ import org.serialgen.testkit.TestKafka;
 
 /**
  * TLS to Kafka with the settings the README documents: config-service, alone on the broker's TLS listener
- * ({@code KAFKA_SECURITY_PROTOCOL=SSL}, the trust store in a properties file named by {@code QUARKUS_CONFIG_LOCATIONS}),
+ * ({@code KAFKA_SECURITY_PROTOCOL=SSL}, the trust store in {@code KAFKA_SSL_TRUSTSTORE_*} environment variables),
  * is ready (its consumers joined) and publishes a configuration change that a plain-text reader then finds on the
  * topic; trusting another certificate, it never becomes ready.
  */
@@ -31,15 +30,17 @@ class KafkaTlsIT {
 
     static final String PATH = "/serial-generation/config/";
 
-    static Map<String, String> tls(String bootstrap, Path trustStore) throws IOException {
-        Path settings = Files.createTempFile("kafka-tls-", ".properties");
-        Files.writeString(settings, "kafka.ssl.truststore.location=" + trustStore + "\n"
-            + "kafka.ssl.truststore.type=PKCS12\n"
-            + "kafka.ssl.truststore.password=" + BrokerTls.PASSWORD + "\n");
+    /**
+     * The settings as Kubernetes gives them (deploy/kubernetes/base/configmap.yaml): environment variables, each
+     * {@code KAFKA_SSL_…} read as the client property {@code kafka.ssl.…}.
+     */
+    static Map<String, String> tls(String bootstrap, Path trustStore) {
         Map<String, String> env = new HashMap<>(RunningSuite.RESTART_ENV);
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("KAFKA_SECURITY_PROTOCOL", "SSL");
-        env.put("QUARKUS_CONFIG_LOCATIONS", settings.toString());
+        env.put("KAFKA_SSL_TRUSTSTORE_LOCATION", trustStore.toString());
+        env.put("KAFKA_SSL_TRUSTSTORE_TYPE", "PKCS12");
+        env.put("KAFKA_SSL_TRUSTSTORE_PASSWORD", BrokerTls.PASSWORD);
         return env;
     }
 
