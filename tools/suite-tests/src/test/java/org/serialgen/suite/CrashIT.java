@@ -55,7 +55,8 @@ class CrashIT {
         String supervisor = FlowIT.login("supervisor");
         String woId = "WO-CUT-" + UUID.randomUUID().toString().substring(0, 6);
         FlowIT.publishErpWorkOrder(woId, 1_000);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+        // a service killed by the test before this one may still hold partitions until its session times out
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
             given().header("Authorization", supervisor).get(API + "workorders/" + woId + "/")
                 .then().statusCode(200).body("total_requested_sscc", equalTo(10)));
         given().header("Authorization", supervisor).contentType(ContentType.JSON)

@@ -276,7 +276,8 @@ final class Faults {
     static String workOrderToIssueOn(String token, String prefix) {
         String woId = prefix + UUID.randomUUID().toString().substring(0, 6);
         FlowIT.publishErpWorkOrder(woId, 5_000_000);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+        // a service killed by a test before this one may still hold partitions until its session times out
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
             given().header("Authorization", token).get(API + "workorders/" + woId + "/")
                 .then().statusCode(200).body("total_requested_serials", greaterThan(0)));
         return woId;
