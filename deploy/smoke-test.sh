@@ -77,8 +77,10 @@ echo "ok: 401 without a token, 403 for a viewer's write"
 # health and metrics on the management interface only; every listener on loopback in the local run
 code=$(curl -s -o /dev/null -w '%{http_code}' "$GATEWAY/q/metrics")
 [ "$code" = 404 ] || fail "the gateway's API port answered /q/metrics with $code, not 404"
-curl -fs "http://127.0.0.1:$(( ${GATEWAY_PORT:-8080} + 1000 ))/q/metrics" | grep -q serialgen_logins \
+# Read whole before matching: under pipefail, grep -q leaving early would fail curl with SIGPIPE on a long page.
+metrics=$(curl -fs "http://127.0.0.1:$(( ${GATEWAY_PORT:-8080} + 1000 ))/q/metrics") \
   || fail "no metrics on the gateway's management port"
+grep -q serialgen_logins <<<"$metrics" || fail "no sign-in counter in the gateway's metrics"
 if command -v ss >/dev/null; then
   open=$(ss -ltnH | awk '{print $4}' | grep -E ':(80|90)8[0-4]$' \
     | grep -vE '^(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]|\[::1\]):' || true)
