@@ -6,13 +6,7 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# a database of its own, empty at each run: figures that do not depend on what earlier runs left
-export DB_NAME=${BENCH_DB_NAME:-serialgen_bench}
-RECREATE_DB=$DB_NAME bash deploy/postgres/prepare.sh
-if [ "${SERIALGEN_SKIP_BUILD:-0}" != 1 ]; then
-  ./mvnw -B -q -DskipTests install
-fi
-export SERIALGEN_SKIP_BUILD=1
 source deploy/suite-lib.sh
+bench_setup
 start_suite
 ./mvnw -B -q -Pbench -pl tools/suite-bench verify

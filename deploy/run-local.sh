@@ -5,7 +5,8 @@
 # Ctrl-C (or SIGTERM) stops everything it started.
 #
 # Variables: SERIALGEN_HOME (state: keys, users, Kafka data, logs; default deploy/.local), SERIALGEN_SKIP_BUILD=1
-# (use the jars already built), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), GATEWAY_PORT (8080),
+# (use the jars already built), SERIALGEN_JVM=plain (the services' JVM without the tuning below) or
+# SERIALGEN_JVM_OPTIONS (the services' JVM options, all of them), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), GATEWAY_PORT (8080),
 # CONFIG_PORT (8081), GENERATION_PORT (8082), ERP_SYNC_PORT (8083), AGGREGATION_PORT (8084), FAKE_ERP_PORT (8085),
 # GATEWAY_TLS_PORT (8443: the gateway's HTTPS, with a self-signed certificate made on first start),
 # each service's management interface (health, metrics, OpenAPI) on its port + 1000 (9080 … 9084), everything bound
@@ -36,6 +37,22 @@ SERVICES=(config-service generation-service erp-sync-service aggregation-service
 TOPICS=erp.workorders.v1,serialgen.workorders.v1,serialgen.aggregation.v1,serialgen.config.v1,serialgen.generation.v1,serialgen.erp.v1,serialgen.auth.v1
 PIDS=()
 declare -A SERVICE_PID=()
+# --replicas N (or SERIALGEN_REPLICAS): N instances of every service side by side on the one broker and database.
+# Replica r listens on its service's port + 100 × (r − 1), its management interface on that + 1000, the gateway's
+# HTTPS on GATEWAY_TLS_PORT + 100 × (r − 1); gateway r relays to the backends' replica r (Kubernetes puts a Service
+# in front of them instead). Replica 1 logs to <service>.log, replica r to <service>-r.log.
+REPLICAS=${SERIALGEN_REPLICAS:-1}
+while [ $# -gt 0 ]; do
+  case $1 in
+    --replicas) REPLICAS=${2:-}; shift 2 || shift ;;
+    --replicas=*) REPLICAS=${1#*=}; shift ;;
+    *) echo "unknown option $1 (the one option is --replicas N)" >&2; exit 2 ;;
+  esac
+done
+[[ $REPLICAS =~ ^[1-9]$ ]] || { echo "--replicas takes 1 to 9, not '$REPLICAS'" >&2; exit 2; }
+REPLICA_NUMBERS=$(seq 1 "$REPLICAS")
+port_of() { echo $(( PORTS[$1] + 100 * ($2 - 1) )); } # port_of SERVICE REPLICA
+log_of() { if [ "$2" = 1 ]; then echo "$LOGS/$1.log"; else echo "$LOGS/$1-$2.log"; fi; }
 
 log() { echo "[serialgen] $*"; }
 
@@ -57,8 +74,14 @@ if [ -z "${ERP_API_BASE_URL:-}" ]; then FAKE_ERP=1; fi
 # health, metrics and OpenAPI answer on a port of each service's own, never on the API's
 declare -A MANAGEMENT_PORTS=()
 for service in "${!PORTS[@]}"; do MANAGEMENT_PORTS[$service]=$(( PORTS[$service] + 1000 )); done
-for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "${PORTS[@]}" "${MANAGEMENT_PORTS[@]}" "$GATEWAY_TLS_PORT" \
-  ${FAKE_ERP:+"$FAKE_ERP_PORT"}; do
+REPLICA_PORTS=()
+for replica in $REPLICA_NUMBERS; do
+  for service in "${SERVICES[@]}"; do
+    REPLICA_PORTS+=("$(port_of "$service" "$replica")" $(( $(port_of "$service" "$replica") + 1000 )))
+  done
+  REPLICA_PORTS+=($(( GATEWAY_TLS_PORT + 100 * (replica - 1) )))
+done
+for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "${REPLICA_PORTS[@]}" ${FAKE_ERP:+"$FAKE_ERP_PORT"}; do
   port_free "$port" || { echo "port $port is in use; set the matching *_PORT variable (see the top of $0)" >&2; exit 1; }
 done
 
@@ -122,35 +145,54 @@ export SERIALGEN_JWT_PRIVATE_KEY_LOCATION=$STATE/jwt/private.pem
 export SERIALGEN_USERS_FILE=$STATE/users.txt
 SERIALGEN_MASTER_KEY=$(cat "$STATE/master.key")
 export SERIALGEN_MASTER_KEY
-export CONFIG_SERVICE_URL=http://127.0.0.1:${PORTS[config-service]}
-export GENERATION_SERVICE_URL=http://127.0.0.1:${PORTS[generation-service]}
-export ERP_SYNC_SERVICE_URL=http://127.0.0.1:${PORTS[erp-sync-service]}
-export AGGREGATION_SERVICE_URL=http://127.0.0.1:${PORTS[aggregation-service]}
 
-for service in "${SERVICES[@]}"; do
-  log "starting $service on 127.0.0.1:${PORTS[$service]}"
-  tls=()
-  if [ "$service" = gateway ]; then
-    tls=(SERIALGEN_TLS_KEY_STORE="$TLS/gateway.p12" SERIALGEN_TLS_KEY_STORE_PASSWORD="$(cat "$TLS/password")"
-      GATEWAY_TLS_PORT="$GATEWAY_TLS_PORT")
-  fi
-  env "${tls[@]}" HTTP_PORT=${PORTS[$service]} MANAGEMENT_PORT=${MANAGEMENT_PORTS[$service]} \
-    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 java -Xmx256m -XX:+UseSerialGC -jar "$service/target/quarkus-app/quarkus-run.jar" \
-    > "$LOGS/$service.log" 2>&1 &
-  PIDS+=($!)
-  SERVICE_PID[$service]=$!
+# The services' JVM (deploy/bench-start.sh measures it against SERIALGEN_JVM=plain): the class-data archive the build
+# made (quarkus.package.jar.appcds: the classes of a start, parsed and verified once) and a heap that starts small and
+# gives back what a burst took, so an idle service holds little memory. SERIALGEN_JVM_OPTIONS replaces all of it.
+jvm_options() {
+  if [ -n "${SERIALGEN_JVM_OPTIONS:-}" ]; then echo "$SERIALGEN_JVM_OPTIONS"; return; fi
+  local options="-Xmx256m -XX:+UseSerialGC"
+  if [ "${SERIALGEN_JVM:-tuned}" = plain ]; then echo "$options"; return; fi
+  options="$options -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -Xss512k"
+  # the archive names the jar as the build ran it (quarkus-run.jar, relative): the service starts in its directory
+  if [ -f "$1/target/quarkus-app/app-cds.jsa" ]; then options="$options -XX:SharedArchiveFile=app-cds.jsa -Xshare:auto"; fi
+  echo "$options"
+}
+
+for replica in $REPLICA_NUMBERS; do
+  for service in "${SERVICES[@]}"; do
+    port=$(port_of "$service" "$replica")
+    log "starting $service (replica $replica of $REPLICAS) on 127.0.0.1:$port"
+    extra=()
+    if [ "$service" = gateway ]; then
+      extra=(SERIALGEN_TLS_KEY_STORE="$TLS/gateway.p12" SERIALGEN_TLS_KEY_STORE_PASSWORD="$(cat "$TLS/password")"
+        GATEWAY_TLS_PORT=$(( GATEWAY_TLS_PORT + 100 * (replica - 1) )))
+      for backend in config-service generation-service erp-sync-service aggregation-service; do
+        variable=$(echo "$backend" | tr 'a-z-' 'A-Z_')_URL
+        extra+=("$variable=http://127.0.0.1:$(port_of "$backend" "$replica")")
+      done
+    fi
+    (cd "$service/target/quarkus-app" && exec env "${extra[@]}" HTTP_PORT="$port" MANAGEMENT_PORT=$(( port + 1000 )) \
+      QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 java $(jvm_options "$service") \
+      -Dserialgen.service="$service" -jar quarkus-run.jar) > "$(log_of "$service" "$replica")" 2>&1 &
+    PIDS+=($!)
+    SERVICE_PID[$service/$replica]=$!
+  done
 done
 
-for service in "${SERVICES[@]}"; do
-  for _ in $(seq 1 240); do
-    curl -fs -o /dev/null "http://127.0.0.1:${MANAGEMENT_PORTS[$service]}/q/health/ready" && break
-    # a service that failed to start (a migration, a port in use) stops the wait at once
-    kill -0 "${SERVICE_PID[$service]}" 2>/dev/null \
-      || { tail -n 30 "$LOGS/$service.log" >&2; echo "$service exited while starting" >&2; exit 1; }
-    sleep 0.5
+for replica in $REPLICA_NUMBERS; do
+  for service in "${SERVICES[@]}"; do
+    management=$(( $(port_of "$service" "$replica") + 1000 ))
+    for _ in $(seq 1 240); do
+      curl -fs -o /dev/null "http://127.0.0.1:$management/q/health/ready" && break
+      # a service that failed to start (a migration, a port in use) stops the wait at once
+      kill -0 "${SERVICE_PID[$service/$replica]}" 2>/dev/null \
+        || { tail -n 30 "$(log_of "$service" "$replica")" >&2; echo "$service exited while starting" >&2; exit 1; }
+      sleep 0.5
+    done
+    curl -fs -o /dev/null "http://127.0.0.1:$management/q/health/ready" \
+      || { echo "$service is not ready; see $(log_of "$service" "$replica")" >&2; exit 1; }
   done
-  curl -fs -o /dev/null "http://127.0.0.1:${MANAGEMENT_PORTS[$service]}/q/health/ready" \
-    || { echo "$service is not ready; see $LOGS/$service.log" >&2; exit 1; }
 done
 
 cat <<TXT
@@ -168,7 +210,7 @@ Serial Generation Suite is up after $(( $(date +%s) - started )) s.
   Kafka                             127.0.0.1:$KAFKA_PORT
   ERP                               $ERP_API_BASE_URL${FAKE_ERP:+ (fake, demo work orders; add some: POST /_admin/workorders)}
   logs                              $LOGS
-
+  replicas                          $REPLICAS of each service; replica r on the ports above + 100 × (r − 1)
 $(cat "$STATE/logins.txt")
 
 Log in and call the API:

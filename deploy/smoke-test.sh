@@ -10,16 +10,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/suite-lib.sh"
 # earlier checkout left in the user's database, e.g. a migration this checkout does not have.
 export DB_NAME=${SMOKE_DB_NAME:-serialgen_smoke}
 export RECREATE_DB=$DB_NAME
-GATEWAY=http://127.0.0.1:${GATEWAY_PORT:-8080}
 start=$(date +%s)
 start_suite
 
-json_field() { sed -n "s/.*\"$1\":\([^,}]*\).*/\1/p" | tr -d '"' ; }
-password_of() { awk -v u="$1" '$1 == u { print $2 }' "$SERIALGEN_HOME/demo-credentials.txt"; }
-token_for() {
-  curl -fsS -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$1\",\"password\":\"$(password_of "$1")\"}" "$GATEWAY/api/v1/auth/token" | json_field access_token
-}
 api() { curl -sS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$@"; }
 
 TOKEN=$(token_for manager)

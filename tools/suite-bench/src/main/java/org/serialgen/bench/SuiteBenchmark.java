@@ -82,6 +82,9 @@ public final class SuiteBenchmark {
         if (parts.contains("recipes")) {
             recipes();
         }
+        if (parts.contains("replicas")) {
+            new ReplicaBenchmark(this).run();
+        }
         if (parts.contains("list")) {
             new WorkOrderListBenchmark(this).run();
         }
@@ -236,17 +239,36 @@ public final class SuiteBenchmark {
         for (int i = 0; i < workOrders; i++) {
             wos.add(workOrder(gtinList.get(i % gtins), perWorkOrder));
         }
-        double[] latencies = new double[concurrentRequests];
+        Burst burst = burst(List.of(gateway), wos, concurrentRequests, perRequest);
+        report("generate-serials 1 000, 64 connections", burst.latencies());
+        held(wos, concurrentRequests, perRequest);
+        audit();
+    }
+
+    /** What a burst of generate-serials requests measured. */
+    record Burst(double seconds, double[] latencies, int failed) {
+        double perSecond() {
+            return latencies.length / seconds;
+        }
+    }
+
+    /**
+     * {@code requests} generate-serials of {@code perRequest} over {@link #connections} connections, the connections
+     * spread over {@code gateways} in turn, on {@code wos} in turn; prints the rate.
+     */
+    Burst burst(List<String> gateways, List<String> wos, int requests, int perRequest) throws Exception {
+        double[] latencies = new double[requests];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(connections);
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < connections; t++) {
+            String base = gateways.get(t % gateways.size()) + "/serial-generation";
             workers.add(pool.submit(() -> {
-                for (int i; (i = next.getAndIncrement()) < concurrentRequests; ) {
+                for (int i; (i = next.getAndIncrement()) < requests; ) {
                     try {
-                        latencies[i] = generate(gateway + "/serial-generation", wos.get(i % workOrders), perRequest);
+                        latencies[i] = generate(base, wos.get(i % wos.size()), perRequest);
                     } catch (Exception e) {
                         failed.incrementAndGet();
                         System.err.println("request " + i + ": " + e.getMessage());
@@ -261,17 +283,21 @@ public final class SuiteBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         line(String.format("%,d requests in %.1f s: %.0f requests/s, %.2f M serials/s issued, %d failed",
-            concurrentRequests, seconds, concurrentRequests / seconds, concurrentRequests * (double) perRequest
-                / seconds / 1e6, failed.get()));
-        report("generate-serials 1 000, 64 connections", latencies);
+            requests, seconds, requests / seconds, requests * (double) perRequest / seconds / 1e6, failed.get()));
+        return new Burst(seconds, latencies, failed.get());
+    }
 
+    /** The work orders hold exactly what was issued on them. */
+    void held(List<String> wos, int requests, int perRequest) throws Exception {
         long held = 0;
         for (String wo : wos) {
             held += client.get(gateway + "/serial-generation/workorders/" + wo + "/").get("generated_serials").asLong();
         }
-        line(String.format("work orders hold %,d serials (expected %,d)", held,
-            (long) concurrentRequests * perRequest));
+        line(String.format("work orders hold %,d serials (expected %,d)", held, (long) requests * perRequest));
+    }
 
+    /** The uniqueness audit over every derived serial. */
+    void audit() throws Exception {
         long auditStart = System.nanoTime();
         HttpResponse<String> audit = client.send(HttpRequest.newBuilder(URI.create(gateway
             + "/serial-generation/audit/uniqueness?derive=true")).POST(HttpRequest.BodyPublishers.noBody())

@@ -104,13 +104,8 @@ public class RunningSuite implements BeforeAllCallback {
 
     /** {@link #crashAndRestart(String)} with {@code settings} added to what it was started with. */
     static ServiceProcess crashAndRestart(String module, Map<String, String> settings) {
-        ServiceProcess old = RUNNING.get(module);
-        old.kill();
-        Map<String, String> env = new HashMap<>(RESTART_ENV);
-        env.putAll(settings);
-        ServiceProcess restarted = ServiceProcess.start(module, env, old.port());
-        RUNNING.put(module, restarted);
-        return restarted.awaitReady(Duration.ofSeconds(120));
+        RUNNING.get(module).kill();
+        return startAgain(module, settings).awaitReady(Duration.ofSeconds(120));
     }
 
     /** Stops {@code module} as a deployment would (SIGTERM), keeping its port for {@link #restart}. */
@@ -118,12 +113,24 @@ public class RunningSuite implements BeforeAllCallback {
         RUNNING.get(module).close();
     }
 
+    /** Stops {@code module} (SIGTERM) and starts it again on its port with {@code settings} added; not awaited. */
+    static ServiceProcess restartWith(String module, Map<String, String> settings) {
+        RUNNING.get(module).close();
+        return startAgain(module, settings);
+    }
+
+    /** Starts {@code module}, stopped, on its port again with its data and {@code settings} added; not awaited. */
+    private static ServiceProcess startAgain(String module, Map<String, String> settings) {
+        Map<String, String> env = new HashMap<>(RESTART_ENV);
+        env.putAll(settings);
+        ServiceProcess restarted = ServiceProcess.start(module, env, RUNNING.get(module).port());
+        RUNNING.put(module, restarted);
+        return restarted;
+    }
+
     /** Starts {@code module} again on its port, with its data. */
     static ServiceProcess restart(String module) {
-        ServiceProcess old = RUNNING.get(module);
-        ServiceProcess restarted = ServiceProcess.start(module, RESTART_ENV, old.port());
-        RUNNING.put(module, restarted);
-        return restarted.awaitReady(Duration.ofSeconds(120));
+        return startAgain(module, Map.of()).awaitReady(Duration.ofSeconds(120));
     }
 
     /** A service's own address, for calls that bypass the gateway. */

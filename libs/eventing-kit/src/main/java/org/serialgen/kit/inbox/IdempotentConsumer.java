@@ -21,6 +21,8 @@ import org.serialgen.kit.context.Pages;
 import org.serialgen.kit.outage.DatabaseOutage;
 import org.serialgen.kit.persistence.NativeSql;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -57,6 +59,9 @@ public class IdempotentConsumer {
     @jakarta.inject.Inject
     io.micrometer.core.instrument.MeterRegistry registry;
 
+    @jakarta.inject.Inject
+    Tracer tracer;
+
     /** A batch's events, in the order they came, handed to {@code handler} at once (the new ones only). */
     public Uni<Void> consumeAll(String consumer, KafkaRecordBatch<String, String> batch,
                                 Function<List<EventEnvelope>, Uni<Void>> handler) {
@@ -87,19 +92,26 @@ public class IdempotentConsumer {
         // the message's context: a retry or the next event after a dead letter must run there, not on the thread
         // (a scheduler's, the Kafka producer's) that completed the step before it
         Context context = Vertx.currentContext();
-        return Pages.on(context, () -> applyOnce(consumer, events, handler))
+        Span span = ConsumeSpans.of(tracer, consumer, readable);
+        return Pages.on(context, () -> ConsumeSpans.within(span, () -> applyOnce(consumer, events, handler)))
             .onFailure(DatabaseOutage::is).retry().withBackOff(FIRST_BACKOFF, LAST_BACKOFF).indefinitely()
             .onFailure().retry().withBackOff(FIRST_BACKOFF, LAST_BACKOFF).atMost(BATCH_RETRIES)
             .onFailure().recoverWithUni(e -> {
                 LOG.warnf("%s: a batch of %d events failed (%s); applying them one by one", consumer, events.size(),
                     e.getMessage());
-                return oneByOne(consumer, readable, handler, context);
+                return ConsumeSpans.within(span, () -> oneByOne(consumer, readable, handler, context));
             })
             .flatMap(applied -> deadLetters.isEmpty() ? Uni.createFrom().voidItem()
                 : Uni.join().all(deadLetters).andCollectFailures().replaceWithVoid())
-            .flatMap(ignored -> Uni.createFrom().completionStage(batch::ack))
+            // an acknowledgement that fails (the broker away) must not end the channel: the events are applied and
+            // recorded, so the batch coming again is dropped, and the next batch's offsets cover this one's
+            .flatMap(ignored -> Uni.createFrom().completionStage(batch::ack)
+                .onFailure().invoke(e -> LOG.warnf("%s: a batch was applied but not acknowledged (%s); it may come"
+                    + " again and be dropped", consumer, e.getMessage()))
+                .onFailure().recoverWithNull())
             .invoke(() -> registry.counter("serialgen.events.consumed", "consumer", consumer)
-                .increment(batch.getRecords().size()));
+                .increment(batch.getRecords().size()))
+            .eventually(() -> span.end());
     }
 
     /** Like {@link #consumeAll}, for handlers of one event at a time: the batch's new events in turn, one transaction. */

@@ -7,9 +7,11 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.MDC;
 import org.serialgen.events.EventCodec;
 import org.serialgen.events.EventEnvelope;
 import org.serialgen.kit.persistence.NativeSql;
+import org.serialgen.kit.tracing.Traces;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -45,6 +47,9 @@ public class Outbox {
     private static Uni<List<EventEnvelope>> store(List<Event> events) {
         List<EventEnvelope> envelopes = new ArrayList<>(events.size());
         List<Map<String, Object>> rows = new ArrayList<>(events.size());
+        // what the events were made in: one request (or one consumed batch), the same for all of them
+        String traceParent = Traces.currentTraceParent();
+        Object requestId = MDC.get("request_id");
         for (Event event : events) {
             EventEnvelope envelope = EventCodec.envelope(event.eventType(), event.payload());
             envelopes.add(envelope);
@@ -54,13 +59,17 @@ public class Outbox {
             row.put("message_key", event.key());
             row.put("event_type", event.eventType());
             row.put("envelope", EventCodec.write(envelope));
+            row.put("trace_parent", traceParent);
+            row.put("request_id", requestId);
             rows.add(row);
         }
         return NativeSql.of("""
-                INSERT INTO outbox_event (event_id, topic, message_key, event_type, envelope, created_at)
-                SELECT r.event_id, r.topic, r.message_key, r.event_type, r.envelope, now()
+                INSERT INTO outbox_event (event_id, topic, message_key, event_type, envelope, trace_parent, request_id,
+                                          created_at)
+                SELECT r.event_id, r.topic, r.message_key, r.event_type, r.envelope, r.trace_parent, r.request_id, now()
                 FROM jsonb_to_recordset(CAST(CAST(:rows AS text) AS jsonb))
-                    AS r(event_id uuid, topic text, message_key text, event_type text, envelope text)""")
+                    AS r(event_id uuid, topic text, message_key text, event_type text, envelope text, trace_parent text,
+                         request_id text)""")
             .with("rows", EventCodec.write(rows)).update().replaceWith(envelopes);
     }
 }

@@ -1,18 +1,27 @@
 package org.serialgen.kit.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.serialgen.kit.persistence.NativeSql;
+import org.serialgen.kit.request.RequestIds;
+import org.serialgen.kit.tracing.Traces;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -39,6 +48,9 @@ public class OutboxRelay {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Tracer tracer;
 
     /** Events not yet sent, and the age of the oldest in seconds, as last measured: what an outbox-lag alert reads. */
     private final java.util.concurrent.atomic.AtomicLong pending = new java.util.concurrent.atomic.AtomicLong();
@@ -69,8 +81,9 @@ public class OutboxRelay {
             .replaceWithVoid();
     }
 
-    /** A stored event to send. */
-    record Pending(long id, String topic, String key, String envelope) {
+    /** A stored event to send, with the trace and request it was made in (null when none). */
+    record Pending(long id, String topic, String key, String eventType, String envelope, String traceParent,
+                   String requestId) {
     }
 
     /**
@@ -80,9 +93,11 @@ public class OutboxRelay {
     @Scheduled(identity = RELAY_JOB, every = "${serialgen.outbox.poll-interval}",
         delayed = "${serialgen.outbox.start-delay}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> relay() {
-        return Panache.withTransaction(() -> NativeSql.of("SELECT id, topic, message_key, envelope FROM outbox_event"
-                    + " WHERE published_at IS NULL ORDER BY id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED")
-                .list(row -> new Pending(row.getLong(0), row.getString(1), row.getString(2), row.getString(3)))
+        return Panache.withTransaction(() -> NativeSql.of("SELECT id, topic, message_key, event_type, envelope, trace_parent,"
+                    + " request_id FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT " + BATCH
+                    + " FOR UPDATE SKIP LOCKED")
+                .list(row -> new Pending(row.getLong(0), row.getString(1), row.getString(2), row.getString(3),
+                    row.getString(4), row.getString(5), row.getString(6)))
                 .call(this::send))
             .flatMap(batch -> batch.size() == BATCH ? relay() : Uni.createFrom().voidItem())
             .onFailure().invoke(e -> LOG.warnf("outbox relay failed, will retry: %s", e.getMessage()))
@@ -103,10 +118,37 @@ public class OutboxRelay {
             .replaceWithVoid();
     }
 
+    /**
+     * An event made in a trace is sent in a producer span of that trace (how long it waited in the outbox shows as
+     * the gap before it), whose {@code traceparent} goes with the record; its request id goes as {@code X-Request-Id}.
+     */
     private Uni<Void> send(Pending row) {
+        RecordHeaders headers = new RecordHeaders();
+        if (row.requestId() != null) {
+            headers.add(RequestIds.HEADER, row.requestId().getBytes(StandardCharsets.UTF_8));
+        }
+        Span span = row.traceParent() == null ? Span.getInvalid() : tracer.spanBuilder(row.topic() + " publish")
+            .setParent(Traces.continuing(row.traceParent()))
+            .setSpanKind(SpanKind.PRODUCER)
+            .setAttribute("messaging.system", "kafka")
+            .setAttribute("messaging.destination.name", row.topic())
+            .setAttribute(Traces.EVENT_TYPE, row.eventType())
+            .startSpan();
+        if (row.requestId() != null) {
+            span.setAttribute(Traces.REQUEST_ID, row.requestId());
+        }
+        if (row.key() != null) {
+            span.setAttribute("messaging.kafka.message.key", row.key());
+        }
+        String traceParent = Traces.traceParentOf(Context.root().with(span));
+        if (traceParent != null) {
+            headers.add(Traces.TRACE_PARENT, traceParent.getBytes(StandardCharsets.UTF_8));
+        }
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-            .withTopic(row.topic()).withKey(row.key()).build();
-        return emitter.sendMessage(Message.of(row.envelope()).addMetadata(metadata));
+            .withTopic(row.topic()).withKey(row.key()).withHeaders(headers).build();
+        return emitter.sendMessage(Message.of(row.envelope()).addMetadata(metadata))
+            .onFailure().invoke(e -> span.setStatus(StatusCode.ERROR, e.getMessage()))
+            .eventually(() -> span.end());
     }
 
     /** Sent rows are kept a week for inspection, then removed so the table stays small. */

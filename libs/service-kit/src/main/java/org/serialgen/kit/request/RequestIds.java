@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.MDC;
+import org.serialgen.kit.tracing.Traces;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpServerRequest;
@@ -13,7 +14,8 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * Gives every HTTP request an {@code X-Request-Id}: the caller's (the gateway's, when it came through the gateway) if
  * it is sane, else a new one. The id is written back onto the request headers, so every later stage reads it from
- * one place, put in the logging context ({@code %X{request_id}}), and returned on the response.
+ * one place, put in the logging context ({@code %X{request_id}}) and on the request's trace span, and returned on the
+ * response.
  */
 public class RequestIds {
 
@@ -26,6 +28,7 @@ public class RequestIds {
             rc.request().headers().set(HEADER, id);
             rc.response().headers().set(HEADER, id);
             MDC.put("request_id", id);
+            Traces.tagRequest(id, rc.request().path());
             rc.next();
         }, 1000);
     }
