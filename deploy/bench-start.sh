@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Start-up and memory of every service on the JVM, the run-local default (SERIALGEN_JVM=tuned: class-data archive, a
-# small heap that gives memory back) against the JVM as it was (SERIALGEN_JVM=plain), in one run (issue #13). Per
+# Start-up and memory of every service on the JVM: run-local's SERIALGEN_JVM=lean (class-data archive, a small heap
+# that gives memory back; BENCH_START_JVM names another, e.g. "default") against the JVM as it was (SERIALGEN_JVM=plain),
+# in one run (issue #13). Per
 # round and JVM it starts the whole suite with deploy/run-local.sh and measures, per service:
 #   - "started in" as Quarkus logs it when all five start at once on this machine's cores;
 #   - a second instance started alone beside the idle suite (ports 18080+, management 19080+): the time from its
 #     launch until /q/health/ready answers UP, its own "started in", and its resident memory 5 s after that;
 #   - the suite's instance's resident memory after BENCH_START_LOAD_SECONDS (20) of load through the gateway: 8
 #     clients issuing 1 000 serials, listing work orders, reading the configuration, the recipes and the ERP status.
-# BENCH_START_ROUNDS (3) rounds, the JVMs alternating; medians are printed, and tuned / plain as ratios.
+# BENCH_START_ROUNDS (3) rounds, the JVMs alternating; medians are printed, and the other / plain as ratios.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -107,24 +108,25 @@ round() {
   echo "round $round, $jvm JVM: done"
 }
 
+OTHER=${BENCH_START_JVM:-lean}
 for round in $(seq 1 "$ROUNDS"); do
   round plain "$round"
-  round tuned "$round"
+  round "$OTHER" "$round"
 done
 
 echo
-echo "Medians of $ROUNDS rounds; tuned = run-local's default JVM, plain = -Xmx256m -XX:+UseSerialGC alone."
-printf '%-20s %-18s %10s %10s %8s\n' service figure plain tuned ratio
+echo "Medians of $ROUNDS rounds; plain = -Xmx256m -XX:+UseSerialGC alone, $OTHER = run-local's SERIALGEN_JVM=$OTHER."
+printf '%-20s %-18s %10s %10s %8s\n' service figure plain "$OTHER" ratio
 for service in "${SERVICES[@]}"; do
   for figure in started-together-s started-alone-s ready-alone-ms idle-rss-mib loaded-rss-mib; do
     plain=$(median "$FIGURES/plain.$service.$figure")
-    tuned=$(median "$FIGURES/tuned.$service.$figure")
-    printf '%-20s %-18s %10s %10s %8s\n' "$service" "$figure" "$plain" "$tuned" \
-      "$(awk -v p="$plain" -v t="$tuned" 'BEGIN { printf "%.2f", t / p }')"
+    other=$(median "$FIGURES/$OTHER.$service.$figure")
+    printf '%-20s %-18s %10s %10s %8s\n' "$service" "$figure" "$plain" "$other" \
+      "$(awk -v p="$plain" -v t="$other" 'BEGIN { printf "%.2f", t / p }')"
   done
 done
 plain=$(median "$FIGURES/plain.suite.ready-ms")
-tuned=$(median "$FIGURES/tuned.suite.ready-ms")
-printf '%-20s %-18s %10s %10s %8s\n' suite ready-ms "$plain" "$tuned" \
-  "$(awk -v p="$plain" -v t="$tuned" 'BEGIN { printf "%.2f", t / p }')"
+other=$(median "$FIGURES/$OTHER.suite.ready-ms")
+printf '%-20s %-18s %10s %10s %8s\n' suite ready-ms "$plain" "$other" \
+  "$(awk -v p="$plain" -v t="$other" 'BEGIN { printf "%.2f", t / p }')"
 rm -rf "$FIGURES"

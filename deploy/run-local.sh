@@ -5,8 +5,8 @@
 # Ctrl-C (or SIGTERM) stops everything it started.
 #
 # Variables: SERIALGEN_HOME (state: keys, users, Kafka data, logs; default deploy/.local), SERIALGEN_SKIP_BUILD=1
-# (use the jars already built), SERIALGEN_JVM=plain (the services' JVM without the tuning below) or
-# SERIALGEN_JVM_OPTIONS (the services' JVM options, all of them), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), GATEWAY_PORT (8080),
+# (use the jars already built), SERIALGEN_JVM=plain or lean, or SERIALGEN_JVM_OPTIONS (the services' JVM options,
+# see jvm_options below), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), GATEWAY_PORT (8080),
 # CONFIG_PORT (8081), GENERATION_PORT (8082), ERP_SYNC_PORT (8083), AGGREGATION_PORT (8084), FAKE_ERP_PORT (8085),
 # GATEWAY_TLS_PORT (8443: the gateway's HTTPS, with a self-signed certificate made on first start),
 # each service's management interface (health, metrics, OpenAPI) on its port + 1000 (9080 … 9084), everything bound
@@ -146,15 +146,18 @@ export SERIALGEN_USERS_FILE=$STATE/users.txt
 SERIALGEN_MASTER_KEY=$(cat "$STATE/master.key")
 export SERIALGEN_MASTER_KEY
 
-# The services' JVM (deploy/bench-start.sh measures it against SERIALGEN_JVM=plain): the class-data archive the build
-# made (quarkus.package.jar.appcds: the classes of a start, parsed and verified once) and a heap that starts small and
-# gives back what a burst took, so an idle service holds little memory. SERIALGEN_JVM_OPTIONS replaces all of it.
+# The services' JVM: -Xmx256m -XX:+UseSerialGC and the class-data archive the build made (quarkus.package.jar.appcds:
+# the classes of a start, parsed and verified once; the archive names the jar as quarkus-run.jar, relative, so each
+# service starts in its directory). SERIALGEN_JVM=plain leaves the archive out; SERIALGEN_JVM=lean adds a heap that
+# starts small and gives back what a burst took (a fifth less memory, deploy/bench-start.sh; more collections under
+# load). SERIALGEN_JVM_OPTIONS replaces all of it.
 jvm_options() {
   if [ -n "${SERIALGEN_JVM_OPTIONS:-}" ]; then echo "$SERIALGEN_JVM_OPTIONS"; return; fi
   local options="-Xmx256m -XX:+UseSerialGC"
-  if [ "${SERIALGEN_JVM:-tuned}" = plain ]; then echo "$options"; return; fi
-  options="$options -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -Xss512k"
-  # the archive names the jar as the build ran it (quarkus-run.jar, relative): the service starts in its directory
+  if [ "${SERIALGEN_JVM:-}" = plain ]; then echo "$options"; return; fi
+  if [ "${SERIALGEN_JVM:-}" = lean ]; then
+    options="$options -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -Xss512k"
+  fi
   if [ -f "$1/target/quarkus-app/app-cds.jsa" ]; then options="$options -XX:SharedArchiveFile=app-cds.jsa -Xshare:auto"; fi
   echo "$options"
 }
