@@ -133,7 +133,8 @@ CREATE SCHEMA IF NOT EXISTS :"role" AUTHORIZATION :"role";
 REVOKE ALL ON SCHEMA :"role" FROM PUBLIC;
 SQL
   done
-  # Range exclusion constraints (serial allocations) need btree_gist; only a superuser may create it.
-  as_superuser -d "$db" -c 'REVOKE CREATE ON SCHEMA public FROM PUBLIC; CREATE EXTENSION IF NOT EXISTS btree_gist SCHEMA public;'
+  # Range exclusion constraints (serial allocations) need btree_gist, the work-order search's trigram index
+  # pg_trgm; only a superuser may create them.
+  as_superuser -d "$db" -c 'REVOKE CREATE ON SCHEMA public FROM PUBLIC; CREATE EXTENSION IF NOT EXISTS btree_gist SCHEMA public; CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;'
   log "database $db ready (schemas: ${schemas[*]})"
 done

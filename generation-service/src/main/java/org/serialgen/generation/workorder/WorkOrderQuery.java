@@ -73,6 +73,11 @@ public record WorkOrderQuery(GenerationStatus status, Origin origin, String sear
                 .sorted().toList() + ", with '-' first for descending"));
         }
         String text = search == null || search.isBlank() ? null : search.strip().toLowerCase(Locale.ROOT);
+        if (text != null && text.chars().anyMatch(Character::isISOControl)) {
+            // the searched text separates its fields by a control character (V16): none may be searched for
+            problems.put("search", List.of("Must not contain control characters"));
+            text = null;
+        }
         LocalDate from = day("created_from", createdFrom, problems);
         LocalDate to = day("created_to", createdTo, problems);
         if (from != null && to != null && to.isBefore(from)) {
@@ -82,6 +87,20 @@ public record WorkOrderQuery(GenerationStatus status, Origin origin, String sear
             from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant(),
             to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), by.orElse(Ordering.ID),
             descending);
+    }
+
+    /**
+     * Adds the status and origin conditions over the fields that hold them (a work order's, or a row of
+     * {@link WorkOrderCount}), so the list and its count select by the same rule.
+     */
+    HqlWhere statusAndOrigin(HqlWhere where, String ssccStatus, String serialsStatus, String originField) {
+        if (status != null) {
+            where.and("(" + ssccStatus + " = :status or " + serialsStatus + " = :status)", "status", status);
+        }
+        if (origin != null) {
+            where.and(originField + " = :origin", "origin", origin);
+        }
+        return where;
     }
 
     private static LocalDate day(String field, String value, Map<String, List<String>> problems) {

@@ -2,6 +2,7 @@ package org.serialgen.generation.workorder;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,14 +10,20 @@ import jakarta.persistence.LockModeType;
 
 import org.serialgen.kit.paging.PageRequest;
 
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 /** Every query of work orders and the SSCC demand stored for them. */
 @ApplicationScoped
 public class WorkOrderRepository implements PanacheRepositoryBase<WorkOrder, Integer> {
+
+    private final WorkOrderCounts counts;
+
+    WorkOrderRepository(WorkOrderCounts counts) {
+        this.counts = counts;
+    }
 
     /** A page of the list, and how many match in all. */
     public record Found(long count, List<WorkOrder> rows) {
@@ -51,45 +58,54 @@ public class WorkOrderRepository implements PanacheRepositoryBase<WorkOrder, Int
         return AggregationDemand.list("woId in ?1", woIds);
     }
 
-    /** The work orders a {@link WorkOrderQuery} selects, one page of them; the id breaks ties in every ordering. */
+    /**
+     * The work orders a {@link WorkOrderQuery} selects, one page of them; the id breaks ties in every ordering. A page
+     * past the middle is read from the other end (opposite order, then turned round), so no page skips more than half
+     * of what matches: at 100 000 work orders the last page costs what the first does.
+     */
     public Uni<Found> list(WorkOrderQuery query, PageRequest page) {
-        var found = selected(query);
-        return found.count().flatMap(count -> found.page(page.index(), page.size()).list()
-            .map(rows -> new Found(count, rows)));
+        Uni<Long> count = WorkOrderCounts.answer(query) ? counts.count(query) : selected(query, false).count();
+        return count.flatMap(matching -> {
+            long from = (long) page.index() * page.size();
+            if (from >= matching || from <= matching / 2) {
+                return selected(query, false).page(page.index(), page.size()).list()
+                    .map(rows -> new Found(matching, rows));
+            }
+            long to = Math.min(from + page.size(), matching); // exclusive
+            int fromEnd = (int) (matching - to);
+            return selected(query, true).range(fromEnd, fromEnd + (int) (to - from) - 1).list()
+                .map(rows -> new Found(matching, reversed(rows)));
+        });
     }
 
     /** Rows {@code from} to {@code from + size} of what a {@link WorkOrderQuery} selects, in its order. */
     Uni<List<WorkOrder>> range(WorkOrderQuery query, int from, int size) {
-        return selected(query).range(from, from + size - 1).list();
+        return selected(query, false).range(from, from + size - 1).list();
     }
 
-    private io.quarkus.hibernate.reactive.panache.PanacheQuery<WorkOrder> selected(WorkOrderQuery query) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (query.status() != null) {
-            where.add("(sscc.status = :status or serials.status = :status)");
-            params.and("status", query.status());
-        }
-        if (query.origin() != null) {
-            where.add("origin = :origin");
-            params.and("origin", query.origin());
-        }
+    private static List<WorkOrder> reversed(List<WorkOrder> rows) {
+        List<WorkOrder> turned = new ArrayList<>(rows);
+        Collections.reverse(turned);
+        return turned;
+    }
+
+    /** What the query selects, in its order or (reversed) the opposite one. */
+    private PanacheQuery<WorkOrder> selected(WorkOrderQuery query, boolean reversed) {
+        HqlWhere where = query.statusAndOrigin(new HqlWhere(), "sscc.status", "serials.status", "origin");
         if (query.search() != null) {
-            where.add("(lower(woId) like :search or lower(woName) like :search or gtin like :search"
-                + " or lower(lot) like :search)");
-            params.and("search", "%" + query.search().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                + "%");
+            // one column holds every searched field (V16), under a trigram index
+            where.and("searchText like :search", "search", "%" + query.search().replace("\\", "\\\\")
+                .replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (query.createdFrom() != null) {
-            where.add("createdAt >= :createdFrom");
-            params.and("createdFrom", query.createdFrom());
+            where.and("createdAt >= :createdFrom", "createdFrom", query.createdFrom());
         }
         if (query.createdBefore() != null) {
-            where.add("createdAt < :createdBefore");
-            params.and("createdBefore", query.createdBefore());
+            where.and("createdAt < :createdBefore", "createdBefore", query.createdBefore());
         }
-        Sort.Direction direction = query.descending() ? Sort.Direction.Descending : Sort.Direction.Ascending;
+        Sort.Direction direction = query.descending() != reversed ? Sort.Direction.Descending
+            : Sort.Direction.Ascending;
         Sort sort = Sort.by(query.ordering().field(), direction).and("id", direction);
-        return where.isEmpty() ? findAll(sort) : find(String.join(" and ", where), sort, params);
+        return where.isEmpty() ? findAll(sort) : find(where.hql(), sort, where.parameters());
     }
 }

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,9 +158,7 @@ final class PackingBenchmark {
             rows.append("00").append(String.format("%018d", i / 100)).append(",01095200000000").append(i % 10)
                 .append("21").append(String.format("%012d", i)).append('\n');
         }
-        try (Connection db = DriverManager.getConnection(SuiteClient.env("DB_URL", "jdbc:postgresql://127.0.0.1:5432/"
-                + SuiteClient.env("DB_NAME", "serialgen")),
-                SuiteClient.env("DB_USER", "generation"), SuiteClient.env("DB_PASSWORD", "generation"))) {
+        try (Connection db = SuiteClient.generationDatabase()) {
             try (Statement statement = db.createStatement()) {
                 statement.execute("CREATE TEMP TABLE bench_link (parent VARCHAR(60) NOT NULL,"
                     + " child VARCHAR(60) PRIMARY KEY)");

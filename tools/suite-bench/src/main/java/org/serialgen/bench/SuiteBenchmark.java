@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -331,9 +330,7 @@ public final class SuiteBenchmark {
             }
         }
         String gtin = rows.substring(0, 14);
-        try (Connection db = DriverManager.getConnection(env("DB_URL", "jdbc:postgresql://127.0.0.1:5432/"
-                + env("DB_NAME", "serialgen")),
-                env("DB_USER", "generation"), env("DB_PASSWORD", "generation"))) {
+        try (Connection db = SuiteClient.generationDatabase()) {
             try (Statement statement = db.createStatement()) {
                 statement.execute("CREATE TEMP TABLE bench_serial (gtin CHAR(14) NOT NULL, serial VARCHAR(20) NOT NULL,"
                     + " PRIMARY KEY (gtin, serial))");

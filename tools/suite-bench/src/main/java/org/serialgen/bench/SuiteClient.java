@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -88,6 +91,12 @@ final class SuiteClient {
 
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(authorized(request).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The generation service's database, signed in as its role (DB_URL or DB_NAME, DB_USER, DB_PASSWORD). */
+    static Connection generationDatabase() throws SQLException {
+        return DriverManager.getConnection(env("DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + env("DB_NAME",
+            "serialgen")), env("DB_USER", "generation"), env("DB_PASSWORD", "generation"));
     }
 
     static String env(String name, String fallback) {

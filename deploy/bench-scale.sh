@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The work-order list at 100 000 work orders (issue #15), against a baseline measured in the same run: builds the
+# commit BENCH_BASELINE (default 34875ce, the list before #15) in a git worktree under deploy/.local/bench-scale, with
+# this checkout's tools/suite-bench copied in so both sides run the same benchmark, then this checkout. Each side
+# runs BENCH_PARTS=list of deploy/bench-suite.sh on an empty database (its own jars installed, the suite started,
+# 100 000 work orders loaded through the ERP pull, every query shape asked by 64 clients); at the end it prints each
+# shape's figures side by side and now / baseline. Sizes as in WorkOrderListBenchmark (BENCH_LIST_WORK_ORDERS,
+# BENCH_LIST_CLIENTS, BENCH_LIST_SECONDS). About 20 minutes on 2 cores; nothing else should run meanwhile.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+BASELINE=${BENCH_BASELINE:-34875ce}
+WORK=$ROOT/deploy/.local/bench-scale
+mkdir -p "$WORK"
+
+if [ -d "$WORK/baseline" ]; then git worktree remove --force "$WORK/baseline"; fi
+git worktree prune
+git worktree add --detach "$WORK/baseline" "$BASELINE" > /dev/null
+rm -rf "$WORK/baseline/tools/suite-bench"
+cp -r "$ROOT/tools/suite-bench" "$WORK/baseline/tools/suite-bench"
+rm -rf "$WORK/baseline/tools/suite-bench/target"
+
+# the baseline first: both install into the local Maven repository, and this checkout's jars must be what is left
+echo "== baseline $(git rev-parse --short "$BASELINE")"
+(cd "$WORK/baseline" && BENCH_PARTS=list bash deploy/bench-suite.sh) 2>&1 | tee "$WORK/baseline.log"
+echo "== this checkout $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' with changes')"
+BENCH_PARTS=list bash deploy/bench-suite.sh 2>&1 | tee "$WORK/now.log"
+git worktree remove --force "$WORK/baseline"
+
+# "work-order list, <shape>: <rps> requests/s, p50 <ms> ms, p95 <ms> ms, p99 <ms> ms, max <ms> ms"
+figures() { grep -o 'work-order list, .*' "$1" | sed -e 's/,\([0-9]\{3\}\)/\1/g'; }
+echo
+echo "The work-order list, baseline $BASELINE → now (p95 in ms; requests/s); ratio = now / baseline"
+awk -F': ' 'NR == FNR { base[$1] = $2; next }
+  function field(s, name) { return name == "rps" ? s + 0 : substr(s, index(s, name) + length(name) + 1) + 0 }
+  $1 in base {
+    b95 = field(base[$1], "p95"); n95 = field($2, "p95"); brps = field(base[$1], "rps"); nrps = field($2, "rps")
+    printf "%-60s p95 %8.1f → %8.1f (%.3f)   requests/s %6.0f → %6.0f (%.2f)\n", $1, b95, n95, n95 / b95, brps,
+      nrps, nrps / brps
+  }' <(figures "$WORK/baseline.log") <(figures "$WORK/now.log")
