@@ -4,7 +4,9 @@
 # this checkout's tools/suite-bench copied in so both sides run the same benchmark, then this checkout. Each side
 # runs BENCH_PARTS=list of deploy/bench-suite.sh on an empty database (its own jars installed, the suite started,
 # 100 000 work orders loaded through the ERP pull, every query shape asked by 64 clients); at the end it prints each
-# shape's figures side by side and now / baseline. Sizes as in WorkOrderListBenchmark (BENCH_LIST_WORK_ORDERS,
+# shape's figures side by side and now / baseline, then each side's BENCH_SCALE_GENERATING (10 000) work orders
+# generating at once (serials and SSCCs over 64 connections, then the uniqueness audit) and how long a configuration
+# change took to reach every pending work order. Sizes as in WorkOrderListBenchmark (BENCH_LIST_WORK_ORDERS,
 # BENCH_LIST_CLIENTS, BENCH_LIST_SECONDS). About 20 minutes on 2 cores; nothing else should run meanwhile.
 set -euo pipefail
 
@@ -39,3 +41,9 @@ awk -F': ' 'NR == FNR { base[$1] = $2; next }
     printf "%-60s p95 %8.1f → %8.1f (%.3f)   requests/s %6.0f → %6.0f (%.2f)\n", $1, b95, n95, n95 / b95, brps,
       nrps, nrps / brps
   }' <(figures "$WORK/baseline.log") <(figures "$WORK/now.log")
+for side in baseline now; do
+  echo
+  echo "$side:"
+  grep -E -o 'work orders generating at once.*|generating at once, 64 connections.*|uniqueness audit .*|configuration change over .*' \
+    "$WORK/$side.log" | sort -u || echo "  (not measured)"
+done

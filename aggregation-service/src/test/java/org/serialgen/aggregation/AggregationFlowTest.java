@@ -90,6 +90,33 @@ public class AggregationFlowTest {
     }
 
     @Test
+    void aConfigurationThatLeavesTheLevelsRecordsItselfAndPublishesNothing() {
+        publishConfig(TestKafka.nextConfigVersion(), 100);
+        String tag = "WO-AGG-" + UUID.randomUUID().toString().substring(0, 8);
+        // two of one GTIN and quantity (computed once, kept in one statement), one of another quantity
+        Map<String, Long> quantities = Map.of(tag + "-1", 1_000L, tag + "-2", 1_000L, tag + "-3", 2_000L);
+        quantities.forEach((woId, quantity) -> TestKafka.publish(Topics.WORKORDERS, woId, EventCodec.write(
+            EventCodec.envelope(EventTypes.WORKORDER_SYNCED, new WorkOrderSynced(woId, "Batch", "09506000134352",
+                "L1", LocalDate.of(2028, 1, 31), quantity, 1, Instant.now(), WorkOrderSynced.ERP)))));
+        quantities.keySet().forEach(woId -> assertEquals(1, breakdowns(woId, 1, Duration.ZERO).size()));
+
+        long same = TestKafka.nextConfigVersion();
+        publishConfig(same, 100);
+        quantities.keySet().forEach(woId -> await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            given().header("Authorization", VIEWER).get("/serial-generation/aggregation/workorders/" + woId + "/")
+                .then().body("rules_source", equalTo("config:v" + same)).body("revision", equalTo(1))));
+        quantities.keySet().forEach(woId -> assertEquals(1, breakdowns(woId, 1, Duration.ofSeconds(2)).size(),
+            "levels that stay are not published again"));
+
+        publishConfig(TestKafka.nextConfigVersion(), 50);
+        quantities.forEach((woId, quantity) -> {
+            List<AggregationComputed> both = breakdowns(woId, 2, Duration.ZERO);
+            assertEquals(2, both.get(1).revision());
+            assertEquals(quantity / 50, both.get(1).ssccCount());
+        });
+    }
+
+    @Test
     void calculatesAndValidates() {
         publishConfig(TestKafka.nextConfigVersion(), 100);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

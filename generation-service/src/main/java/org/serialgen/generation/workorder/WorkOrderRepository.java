@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import org.serialgen.kit.paging.PageRequest;
+import org.serialgen.kit.persistence.NativeSql;
 
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -43,9 +47,40 @@ public class WorkOrderRepository implements PanacheRepositoryBase<WorkOrder, Int
         return find("woId", woId).withLock(lock).firstResult();
     }
 
-    /** Work orders whose serial generation has not started, locked: a new configuration recomputes their demand. */
-    Uni<List<WorkOrder>> lockedPendingSerials() {
-        return find("serials.status", GenerationStatus.PENDING).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    /**
+     * The quantities of the work orders a new configuration recomputes the serial demand of (serial generation not
+     * started, demand not given), those work orders locked in id order, as every batch locks them.
+     */
+    Uni<List<Long>> lockedPendingSerialQuantities() {
+        return NativeSql.of("""
+            SELECT DISTINCT quantity FROM (
+                SELECT quantity FROM workorder_serial_generation
+                WHERE serial_generation_status = :pending AND NOT serials_fixed
+                ORDER BY id FOR UPDATE) AS locked""")
+            .with("pending", GenerationStatus.PENDING.code()).column(Long.class);
+    }
+
+    /**
+     * Sets the serial demand of the work orders {@link #lockedPendingSerialQuantities()} locked, by quantity, and the
+     * configuration version it was computed with; answers how many changed.
+     */
+    Uni<Integer> setPendingSerialDemand(long configVersion, Map<Long, Long> serialsByQuantity) {
+        return NativeSql.of("""
+            UPDATE workorder_serial_generation AS wo
+            SET total_requested_serials = demand.serials, config_version = :version, updated_at = now()
+            FROM (SELECT CAST(q AS BIGINT) AS quantity, CAST(s AS BIGINT) AS serials
+                  FROM unnest(string_to_array(:quantities, ','), string_to_array(:serials, ',')) AS t(q, s)) AS demand
+            WHERE wo.quantity = demand.quantity AND wo.serial_generation_status = :pending AND NOT wo.serials_fixed""")
+            .with("version", configVersion)
+            .with("quantities", joined(serialsByQuantity.entrySet(), Map.Entry::getKey))
+            .with("serials", joined(serialsByQuantity.entrySet(), Map.Entry::getValue))
+            .with("pending", GenerationStatus.PENDING.code())
+            .update();
+    }
+
+    /** The one side of each pair, comma-separated: both sides are joined from one iteration, so they line up. */
+    private static String joined(Collection<Map.Entry<Long, Long>> pairs, Function<Map.Entry<Long, Long>, Long> side) {
+        return pairs.stream().map(side).map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** The work orders of these wo_ids, locked FOR UPDATE (in id order, as every batch takes them). */

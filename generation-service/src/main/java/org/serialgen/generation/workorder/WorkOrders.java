@@ -29,7 +29,6 @@ import org.serialgen.kit.inbox.ProcessingLocks;
 import org.serialgen.kit.outbox.Outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -168,11 +167,19 @@ public class WorkOrders {
         });
     }
 
-    /** A new configuration: the serial demand of every work order whose serial generation has not started. */
+    /**
+     * A new configuration: the serial demand of every work order whose serial generation has not started and was not
+     * given. The demand depends on the quantity alone, so it is computed once per quantity and written in one
+     * statement: at 100 000 pending work orders, loading each as an entity took the consumer minutes.
+     */
     public Uni<Void> applyConfig(ConfigActivated config) {
         return replica.apply(config).flatMap(applied -> !applied ? Uni.createFrom().voidItem()
-            : repository.lockedPendingSerials().flatMap(pending -> Multi.createFrom().iterable(pending)
-                .invoke(wo -> applyDemand(wo, config)).collect().last().replaceWithVoid()));
+            : repository.lockedPendingSerialQuantities().flatMap(quantities -> quantities.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : repository.setPendingSerialDemand(config.version(), quantities.stream().collect(Collectors.toMap(
+                    quantity -> quantity, quantity -> SerialDemand.serialsFor(quantity,
+                        config.config().manufacturingPercentage(), config.config().discrepancyTolerance()))))
+                    .replaceWithVoid()));
     }
 
     /** The ERP acknowledged the work order's serialization confirmation. */

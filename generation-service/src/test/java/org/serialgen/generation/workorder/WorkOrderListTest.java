@@ -5,14 +5,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.serialgen.kit.configreplica.SerialDemand;
+import org.serialgen.testkit.TestKafka;
 import org.serialgen.testkit.TestTokens;
 
 import io.agroal.api.AgroalDataSource;
@@ -124,6 +128,37 @@ class WorkOrderListTest {
         }
     }
 
+    @Test
+    void aNewConfigurationRecomputesTheDemandOfPendingWorkOrdersOnly() throws Exception {
+        String tag = tag();
+        // pending ones of two quantities (one twice), a pending one whose demand was given, one already generating
+        sql("INSERT INTO workorder_serial_generation (id, wo_id, wo_name, wo_source, gtin, lot, expiry, quantity,"
+            + " total_requested_serials, serials_fixed, serial_generation_status) VALUES "
+            + String.join(", ", demand(tag + "-1", 1000, 1, false, "pending"), demand(tag + "-2", 1000, 1, false,
+                "pending"), demand(tag + "-3", 333, 1, false, "pending"), demand(tag + "-4", 1000, 7, true, "pending"),
+                demand(tag + "-5", 1000, 9, false, "in_progress")));
+        try {
+            long version = TestKafka.nextConfigVersion();
+            WorkOrderProjectionTest.publishConfig(version, "50.00");
+            long forThousand = SerialDemand.serialsFor(1000, new BigDecimal("50.00"), new BigDecimal("5.00"));
+            long forThreeHundred = SerialDemand.serialsFor(333, new BigDecimal("50.00"), new BigDecimal("5.00"));
+            WorkOrderProjectionTest.eventually(() -> assertEquals(version, uncheckedSingle(
+                "SELECT config_version FROM workorder_serial_generation WHERE wo_id = '" + tag + "-1'")));
+            for (var expected : Map.of("-1", forThousand, "-2", forThousand, "-3", forThreeHundred, "-4", 7L, "-5", 9L)
+                .entrySet()) {
+                assertEquals(expected.getValue(), single("SELECT total_requested_serials FROM"
+                    + " workorder_serial_generation WHERE wo_id = '" + tag + expected.getKey() + "'"),
+                    expected.getKey());
+            }
+            assertEquals(0, single("SELECT count(*) FROM workorder_serial_generation WHERE wo_id IN ('" + tag
+                + "-4', '" + tag + "-5') AND config_version IS NOT NULL"), "the given and the started keep theirs");
+        } finally {
+            // the percentages the other tests expect, in a newer version
+            WorkOrderProjectionTest.publishConfig(TestKafka.nextConfigVersion(), "100.00");
+            deleteTagged(tag);
+        }
+    }
+
     /** Every status filter and source filter, and both together, count as count(*) over the table does. */
     private void assertCountsMatchTheTable() throws SQLException {
         for (String source : new String[] {null, "erp", "manual"}) {
@@ -168,6 +203,20 @@ class WorkOrderListTest {
     private void sql(String statement) throws SQLException {
         try (var connection = dataSource.getConnection(); var run = connection.createStatement()) {
             run.executeUpdate(statement);
+        }
+    }
+
+    /** The values of a work order with this quantity, serial demand (given or not) and serial status. */
+    private static String demand(String woId, long quantity, long serials, boolean given, String status) {
+        return "(" + NEXT_ID + ", '" + woId + "', 'Batch', 'erp', '09506000134352', 'L1', DATE '2028-03-31', "
+            + quantity + ", " + serials + ", " + given + ", '" + status + "')";
+    }
+
+    private long uncheckedSingle(String query) {
+        try {
+            return single(query);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -153,14 +153,18 @@ public final class SuiteBenchmark {
     }
 
     double generate(String base, String wo, int quantity) throws Exception {
+        return issue(base, wo, "generate-serials", "{\"quantity\":" + quantity + "}");
+    }
+
+    /** One POST of {@code action} (generate-serials, generate-sscc) on a work order: answers its milliseconds. */
+    double issue(String base, String wo, String action, String body) throws Exception {
         long start = System.nanoTime();
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/workorders/" + wo
-                + "/generate-serials/")).POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":" + quantity + "}"))
+                + "/" + action + "/")).POST(HttpRequest.BodyPublishers.ofString(body))
             .header("Content-Type", "application/json"));
         double ms = (System.nanoTime() - start) / 1e6;
         if (response.statusCode() != 202) {
-            throw new IllegalStateException("generate-serials answered " + response.statusCode() + ": "
-                + response.body());
+            throw new IllegalStateException(action + " answered " + response.statusCode() + ": " + response.body());
         }
         return ms;
     }
@@ -251,11 +255,25 @@ public final class SuiteBenchmark {
         }
     }
 
+    /** Request {@code index} of a burst, sent through {@code base}: answers its milliseconds. */
+    interface Request {
+        double send(String base, int index) throws Exception;
+    }
+
     /**
      * {@code requests} generate-serials of {@code perRequest} over {@link #connections} connections, the connections
      * spread over {@code gateways} in turn, on {@code wos} in turn; prints the rate.
      */
     Burst burst(List<String> gateways, List<String> wos, int requests, int perRequest) throws Exception {
+        Burst burst = burst(gateways, requests, (base, i) -> generate(base, wos.get(i % wos.size()), perRequest));
+        line(String.format("%,d requests in %.1f s: %.0f requests/s, %.2f M serials/s issued, %d failed",
+            requests, burst.seconds(), burst.perSecond(), requests * (double) perRequest / burst.seconds() / 1e6,
+            burst.failed()));
+        return burst;
+    }
+
+    /** {@code requests} requests over {@link #connections} connections, spread over {@code gateways} in turn. */
+    Burst burst(List<String> gateways, int requests, Request request) throws Exception {
         double[] latencies = new double[requests];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -267,7 +285,7 @@ public final class SuiteBenchmark {
             workers.add(pool.submit(() -> {
                 for (int i; (i = next.getAndIncrement()) < requests; ) {
                     try {
-                        latencies[i] = generate(base, wos.get(i % wos.size()), perRequest);
+                        latencies[i] = request.send(base, i);
                     } catch (Exception e) {
                         failed.incrementAndGet();
                         System.err.println("request " + i + ": " + e.getMessage());
@@ -281,8 +299,6 @@ public final class SuiteBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        line(String.format("%,d requests in %.1f s: %.0f requests/s, %.2f M serials/s issued, %d failed",
-            requests, seconds, requests / seconds, requests * (double) perRequest / seconds / 1e6, failed.get()));
         return new Burst(seconds, latencies, failed.get());
     }
 
@@ -449,19 +465,10 @@ public final class SuiteBenchmark {
     // ---- plumbing ----
 
     void configure() throws Exception {
-        JsonNode config = client.get(gateway + "/serial-generation/config/");
         // every figure below assumes work orders ask for their quantity and 5 %: whatever an earlier run left set
-        String patch = "{\"manufacturing_percentage\":100,\"discrepancy_tolerance\":5,"
+        long version = patchConfig("{\"manufacturing_percentage\":100,\"discrepancy_tolerance\":5,"
             + "\"serial_sources\":[],\"builtin_serial_generator\":true,\"serial_format\":{\"length\":12,"
-            + "\"alphabet\":\"numeric\",\"mode\":\"randomised\",\"expected_volume_per_gtin\":100000000}}";
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(gateway + "/serial-generation/config/"))
-            .method("PATCH", HttpRequest.BodyPublishers.ofString(patch))
-            .header("Content-Type", "application/merge-patch+json")
-            .header("If-Match", "\"v" + config.get("version").asLong() + "\""));
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("PATCH config answered " + response.statusCode() + ": " + response.body());
-        }
-        long version = JSON.readTree(response.body()).get("version").asLong();
+            + "\"alphabet\":\"numeric\",\"mode\":\"randomised\",\"expected_volume_per_gtin\":100000000}}");
         // the new version reaches generation-service through Kafka; a work order created after it records it
         for (int i = 0; i < 120; i++) {
             String wo = workOrder(newGtin(), 1);
@@ -473,6 +480,19 @@ public final class SuiteBenchmark {
             Thread.sleep(500);
         }
         throw new IllegalStateException("configuration v" + version + " did not reach generation-service");
+    }
+
+    /** Merges {@code patch} into the active configuration; answers the version it made. */
+    long patchConfig(String patch) throws Exception {
+        JsonNode config = client.get(gateway + "/serial-generation/config/");
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(gateway + "/serial-generation/config/"))
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(patch))
+            .header("Content-Type", "application/merge-patch+json")
+            .header("If-Match", "\"v" + config.get("version").asLong() + "\""));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("PATCH config answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).get("version").asLong();
     }
 
     String workOrder(String gtin, long quantity) throws Exception {

@@ -20,6 +20,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The work-order list at seed scale (issue #15): the suite is loaded to BENCH_LIST_WORK_ORDERS work orders (100 000)
  * through the ERP pull, then each query shape of the list is asked through the gateway by BENCH_LIST_CLIENTS clients
@@ -31,6 +33,7 @@ final class WorkOrderListBenchmark {
     private final int target = Integer.parseInt(env("BENCH_LIST_WORK_ORDERS", "100000"));
     private final int clients = Integer.parseInt(env("BENCH_LIST_CLIENTS", "64"));
     private final int seconds = Integer.parseInt(env("BENCH_LIST_SECONDS", "30"));
+    private final int generating = Integer.parseInt(env("BENCH_SCALE_GENERATING", "10000"));
 
     WorkOrderListBenchmark(SuiteBenchmark bench) {
         this.bench = bench;
@@ -67,6 +70,84 @@ final class WorkOrderListBenchmark {
         for (Map.Entry<String, Supplier<String>> shape : shapes.entrySet()) {
             bench.line(measure(shape.getKey(), list, shape.getValue()));
         }
+        generatingAtOnce(list);
+        bench.line(configurationChange(list, count));
+    }
+
+    /**
+     * BENCH_SCALE_GENERATING (10 000) of the newest work orders generating at once, over the benchmark's connections
+     * (64): each asks for 1 000 serials and for its SSCCs, the requests interleaved; then every one holds what it was
+     * given, and the uniqueness audit runs over everything issued.
+     */
+    private void generatingAtOnce(String list) throws Exception {
+        List<String> wos = new ArrayList<>();
+        for (int page = 1; wos.size() < generating; page++) {
+            bench.client.get(list + "?page_size=100&ordering=-id&page=" + page).path("results")
+                .forEach(wo -> wos.add(wo.path("wo_id").asText()));
+        }
+        List<String> chosen = wos.subList(0, generating);
+        System.out.printf("%n-- %,d work orders generating at once: 1 000 serials and the SSCCs of each, %d connections,"
+            + " through the gateway --%n", generating, bench.connections);
+        SuiteBenchmark.Burst burst = bench.burst(List.of(bench.gateway), 2 * generating, (base, i) -> i % 2 == 0
+            ? bench.generate(base, chosen.get(i / 2), 1_000)
+            : bench.issue(base, chosen.get(i / 2), "generate-sscc", "{}"));
+        bench.line(String.format("work orders generating at once, %,d requests (serials and SSCCs of %,d work"
+            + " orders): %.0f requests/s, %d failed", 2 * generating, generating, burst.perSecond(), burst.failed()));
+        bench.report("generating at once, 64 connections", burst.latencies());
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        int done = 0;
+        for (String wo : chosen) {
+            JsonNode view = bench.client.get(list + wo + "/");
+            while (view.path("generated_serials").asLong() < 1_000
+                || view.path("generated_sscc").asLong() < view.path("total_requested_sscc").asLong()) {
+                if (System.nanoTime() > deadline) {
+                    break;
+                }
+                Thread.sleep(100);
+                view = bench.client.get(list + wo + "/");
+            }
+            done += view.path("generated_serials").asLong() == 1_000
+                && view.path("generated_sscc").asLong() == view.path("total_requested_sscc").asLong() ? 1 : 0;
+        }
+        bench.line(String.format("work orders generating at once: %,d of %,d hold their 1 000 serials and every SSCC"
+            + " asked for", done, generating));
+        bench.audit();
+    }
+
+    /**
+     * How long a new configuration takes to reach every pending work order (issue #15: under 30 s at 100 000): from
+     * the PATCH until generation-service shows the new version on the oldest work order's serial demand, and until
+     * aggregation-service shows its breakdown computed by it. Each service applies a configuration to all its work
+     * orders in one transaction, so the oldest stands for every one.
+     */
+    private String configurationChange(String list, long count) throws Exception {
+        JsonNode config = bench.client.get(bench.gateway + "/serial-generation/config/");
+        String percentage = config.path("manufacturing_percentage").decimalValue().intValue() == 100 ? "101" : "100";
+        String oldest = bench.client.get(list + "?page_size=1&ordering=id").path("results").path(0).path("wo_id")
+            .asText();
+        String breakdown = bench.gateway + "/serial-generation/aggregation/workorders/" + oldest + "/";
+        long start = System.nanoTime();
+        long version = bench.patchConfig("{\"manufacturing_percentage\":" + percentage + "}");
+        String generation = null;
+        String aggregation = null;
+        while (generation == null || aggregation == null) {
+            String seconds = String.format("%.1f s", (System.nanoTime() - start) / 1e9);
+            if (System.nanoTime() - start > 300_000_000_000L) {
+                generation = generation == null ? "not after 300 s" : generation;
+                aggregation = aggregation == null ? "not after 300 s" : aggregation;
+            }
+            if (generation == null && bench.client.get(list + "?page_size=1&ordering=id").path("results").path(0)
+                .path("config_version").asLong() == version) {
+                generation = seconds;
+            }
+            if (aggregation == null && bench.client.get(breakdown).path("rules_source").asText()
+                .equals("config:v" + version)) {
+                aggregation = seconds;
+            }
+            Thread.sleep(100);
+        }
+        return String.format("configuration change over %,d pending work orders: generation-service %s,"
+            + " aggregation-service %s", count, generation, aggregation);
     }
 
     /**
