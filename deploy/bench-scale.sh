@@ -25,9 +25,11 @@ rm -rf "$WORK/baseline/tools/suite-bench/target"
 
 # the baseline first: both install into the local Maven repository, and this checkout's jars must be what is left
 echo "== baseline $(git rev-parse --short "$BASELINE")"
-(cd "$WORK/baseline" && BENCH_PARTS=list bash deploy/bench-suite.sh) 2>&1 | tee "$WORK/baseline.log"
+# a side that fails still leaves its figures up to the failure in its log
+(cd "$WORK/baseline" && BENCH_PARTS=list bash deploy/bench-suite.sh) 2>&1 | tee "$WORK/baseline.log" \
+  || echo "(the baseline's run failed: $WORK/baseline.log)"
 echo "== this checkout $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' with changes')"
-BENCH_PARTS=list bash deploy/bench-suite.sh 2>&1 | tee "$WORK/now.log"
+BENCH_PARTS=list bash deploy/bench-suite.sh 2>&1 | tee "$WORK/now.log" || echo "(this checkout's run failed: $WORK/now.log)"
 git worktree remove --force "$WORK/baseline"
 
 # "work-order list, <shape>: <rps> requests/s, p50 <ms> ms, p95 <ms> ms, p99 <ms> ms, max <ms> ms"
@@ -35,11 +37,12 @@ figures() { grep -o 'work-order list, .*' "$1" | sed -e 's/,\([0-9]\{3\}\)/\1/g'
 echo
 echo "The work-order list, baseline $BASELINE → now (p95 in ms; requests/s); ratio = now / baseline"
 awk -F': ' 'NR == FNR { base[$1] = $2; next }
+  function failed(s) { return match(s, /[0-9]+ failed/) ? substr(s, RSTART, RLENGTH - 7) : "?" }
   function field(s, name) { return name == "rps" ? s + 0 : substr(s, index(s, name) + length(name) + 1) + 0 }
   $1 in base {
     b95 = field(base[$1], "p95"); n95 = field($2, "p95"); brps = field(base[$1], "rps"); nrps = field($2, "rps")
-    printf "%-60s p95 %8.1f → %8.1f (%.3f)   requests/s %6.0f → %6.0f (%.2f)\n", $1, b95, n95, n95 / b95, brps,
-      nrps, nrps / brps
+    printf "%-60s p95 %8.1f → %8.1f (%.3f)   requests/s %6.0f → %6.0f (%.2f)   failed %s → %s\n", $1, b95, n95,
+      n95 / b95, brps, nrps, nrps / brps, failed(base[$1]), failed($2)
   }' <(figures "$WORK/baseline.log") <(figures "$WORK/now.log")
 for side in baseline now; do
   echo

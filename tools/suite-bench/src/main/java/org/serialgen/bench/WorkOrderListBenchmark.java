@@ -14,10 +14,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The work-order list at seed scale (issue #15): the suite is loaded to BENCH_LIST_WORK_ORDERS work orders (100 000)
  * through the ERP pull, then each query shape of the list is asked through the gateway by BENCH_LIST_CLIENTS clients
- * (64) for BENCH_LIST_SECONDS (30): p50/p95/p99 and requests/s per shape. A failed answer stops the run.
+ * (64) for BENCH_LIST_SECONDS (30): p50/p95/p99, requests/s and failed answers (the gateway's time-outs) per shape.
  */
 final class WorkOrderListBenchmark {
 
@@ -173,6 +175,8 @@ final class WorkOrderListBenchmark {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> results = new ArrayList<>();
+        AtomicInteger failed = new AtomicInteger();
+        Map<Integer, String> failures = new ConcurrentHashMap<>();
         for (int c = 0; c < clients; c++) {
             results.add(pool.submit(() -> {
                 long[] times = new long[1 << 16];
@@ -183,8 +187,9 @@ final class WorkOrderListBenchmark {
                         HttpRequest.newBuilder(URI.create(list + query.get()))).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                     if (answer.statusCode() != 200) {
-                        throw new IllegalStateException(name + " answered " + answer.statusCode() + ": "
-                            + answer.body());
+                        // a time-out (the gateway's 504) is a figure of the shape too: counted, its time kept
+                        failed.incrementAndGet();
+                        failures.putIfAbsent(answer.statusCode(), answer.body());
                     }
                     if (n == times.length) {
                         times = Arrays.copyOf(times, n * 2);
@@ -200,9 +205,11 @@ final class WorkOrderListBenchmark {
         }
         pool.shutdown();
         long[] times = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return String.format("work-order list, %s: %,.0f requests/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.0f ms",
-            name, times.length / (double) seconds, at(times, 0.50), at(times, 0.95), at(times, 0.99),
-            times[times.length - 1] / 1e6);
+        failures.forEach((status, body) -> System.out.println("(" + name + ": answered " + status + ", e.g. " + body
+            + ")"));
+        return String.format("work-order list, %s: %,.0f requests/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.0f ms,"
+            + " %d failed", name, times.length / (double) seconds, at(times, 0.50), at(times, 0.95), at(times, 0.99),
+            times[times.length - 1] / 1e6, failed.get());
     }
 
     private static double at(long[] sorted, double quantile) {
