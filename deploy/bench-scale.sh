@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# The work-order list at 100 000 work orders (issue #15), against a baseline measured in the same run: builds the
-# commit BENCH_BASELINE (default 34875ce, the list before #15) in a git worktree under deploy/.local/bench-scale, with
-# this checkout's tools/suite-bench copied in so both sides run the same benchmark, then this checkout. Each side
-# runs BENCH_PARTS=list of deploy/bench-suite.sh on an empty database (its own jars installed, the suite started,
-# 100 000 work orders loaded through the ERP pull, every query shape asked by 64 clients); at the end it prints each
-# shape's figures side by side and now / baseline, then each side's BENCH_SCALE_GENERATING (10 000) work orders
-# generating at once (serials and SSCCs over 64 connections, then the uniqueness audit) and how long a configuration
-# change took to reach every pending work order. Sizes as in WorkOrderListBenchmark (BENCH_LIST_WORK_ORDERS,
-# BENCH_LIST_CLIENTS, BENCH_LIST_SECONDS). About 20 minutes on 2 cores; nothing else should run meanwhile.
+# Issue #15's scale benchmark, against a baseline measured in the same run: builds the commit BENCH_BASELINE (default
+# 34875ce, before #15) in a git worktree under deploy/.local/bench-scale, with this checkout's tools/suite-bench copied
+# in so both sides run the same benchmark, then this checkout. Each side runs BENCH_PARTS=list of
+# deploy/bench-suite.sh on an empty database: its own jars installed, the suite started, 100 000 work orders loaded
+# through the ERP pull, then (BENCH_SCALE_PARTS, default list,generating,config) every query shape of the list asked
+# by 64 clients, BENCH_SCALE_GENERATING (10 000) work orders generating at once (serials and SSCCs over 64
+# connections, then the uniqueness audit), and the time a configuration change takes to reach every pending work
+# order in generation-service and aggregation-service. At the end it prints the list's figures side by side with
+# now / baseline, and each side's other figures. Sizes as in WorkOrderListBenchmark (BENCH_LIST_WORK_ORDERS,
+# BENCH_LIST_CLIENTS, BENCH_LIST_SECONDS). About 30 minutes on 2 cores; nothing else should run meanwhile.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
